@@ -1,0 +1,69 @@
+package vn.attthub;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.StringUtils;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * With no {@code spring.datasource.url}, the platform runs its own PostgreSQL (zonky's embedded binaries) so that
+ * {@code ./mvnw spring-boot:run} works on a fresh machine. Data lives in {@code attt.embedded-database.directory}
+ * and survives restarts; an empty directory setting gives a throw-away database (tests).
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(EmbeddedDatabaseConfiguration.NoDatasourceUrl.class)
+class EmbeddedDatabaseConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
+
+    static class NoDatasourceUrl implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return !StringUtils.hasText(context.getEnvironment().getProperty("spring.datasource.url"));
+        }
+    }
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(@Value("${attt.embedded-database.directory:}") String directory,
+                                      @Value("${attt.embedded-database.port:0}") int port) throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setServerConfig("max_connections", "200")
+                .setServerConfig("timezone", "UTC")
+                .setLocaleConfig("encoding", "UTF8");
+        if (StringUtils.hasText(directory)) {
+            Path dir = Path.of(directory).toAbsolutePath().normalize();
+            Files.createDirectories(dir.getParent());
+            builder.setDataDirectory(dir).setCleanDataDirectory(false);
+        }
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        EmbeddedPostgres postgres = builder.start();
+        log.info("Database: EMBEDDED PostgreSQL on port {} with data in {} (set SPRING_DATASOURCE_URL to use an "
+                        + "external PostgreSQL >= 15)", postgres.getPort(),
+                StringUtils.hasText(directory) ? Path.of(directory).toAbsolutePath().normalize() : "a temporary directory");
+        return postgres;
+    }
+
+    @Bean(destroyMethod = "close")
+    DataSource dataSource(EmbeddedPostgres postgres) {
+        HikariDataSource ds = new HikariDataSource();
+        ds.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        ds.setUsername("postgres");
+        ds.setPoolName("attt-embedded");
+        ds.setMaximumPoolSize(20);
+        return ds;
+    }
+}

@@ -1,0 +1,39 @@
+package vn.attthub.organisation;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import vn.attthub.shared.AgencyId;
+
+import java.util.Collection;
+import java.util.UUID;
+
+/**
+ * Answers "is this agency inside these subtrees?" for every module's scope checks. Subtree membership is a
+ * prefix match on the materialised path, so it stays one index lookup however deep the tree is.
+ */
+@Component
+public class AgencyTree {
+    private final JdbcClient jdbc;
+
+    AgencyTree(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public boolean within(AgencyId agency, Collection<AgencyId> roots) {
+        if (agency == null || roots.isEmpty()) {
+            return false;
+        }
+        UUID[] rootIds = roots.stream().map(AgencyId::value).toArray(UUID[]::new);
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM agency a JOIN agency r ON a.path LIKE r.path || '%'
+                                       WHERE a.id = ? AND r.id = ANY(?))""")
+                .params(agency.value(), rootIds)
+                .query(Boolean.class).single();
+    }
+
+    /** SQL predicate limiting {@code alias.path} to the given roots; bind the roots as one {@code uuid[]}. */
+    public static String pathWithinRoots(String pathColumn) {
+        return "EXISTS (SELECT 1 FROM agency scope_root WHERE scope_root.id = ANY(:scopeRoots) AND "
+                + pathColumn + " LIKE scope_root.path || '%')";
+    }
+}

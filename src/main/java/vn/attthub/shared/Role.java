@@ -1,0 +1,43 @@
+package vn.attthub.shared;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import static vn.attthub.shared.Permission.*;
+
+/**
+ * Roles granted to a user at an agency; each applies to that agency's whole subtree.
+ * {@code privileged} roles must use multi-factor authentication.
+ */
+public enum Role {
+    PLATFORM_ADMIN(true, EnumSet.allOf(Permission.class)),
+    NATIONAL_COORDINATOR(true, EnumSet.of(AGENCY_READ, USER_READ, AUDIT_READ, API_TOKEN_MANAGE)),
+    AGENCY_ADMIN(true, EnumSet.of(AGENCY_READ, AGENCY_MANAGE, USER_READ, USER_MANAGE, AUDIT_READ, API_TOKEN_MANAGE)),
+    SECURITY_OFFICER(true, EnumSet.of(AGENCY_READ, USER_READ, AUDIT_READ, API_TOKEN_MANAGE)),
+    APPRAISER(false, EnumSet.of(AGENCY_READ, API_TOKEN_MANAGE)),
+    APPROVER(true, EnumSet.of(AGENCY_READ, API_TOKEN_MANAGE)),
+    SYSTEM_OPERATOR(false, EnumSet.of(AGENCY_READ, API_TOKEN_MANAGE)),
+    INCIDENT_RESPONDER(false, EnumSet.of(AGENCY_READ, API_TOKEN_MANAGE)),
+    INSPECTOR(false, EnumSet.of(AGENCY_READ, AUDIT_READ, API_TOKEN_MANAGE)),
+    VIEWER(false, EnumSet.of(AGENCY_READ));
+
+    private final boolean privileged;
+    private final Set<Permission> permissions;
+
+    Role(boolean privileged, Set<Permission> permissions) {
+        this.privileged = privileged;
+        this.permissions = permissions;
+    }
+
+    public boolean privileged() {
+        return privileged;
+    }
+
+    public boolean grants(Permission permission) {
+        return permissions.contains(permission);
+    }
+
+    public Set<Permission> permissions() {
+        return EnumSet.copyOf(permissions);
+    }
+}
