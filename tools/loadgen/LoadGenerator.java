@@ -164,8 +164,7 @@ public final class LoadGenerator {
         try { // Thread.ofVirtual().factory(), by reflection so that the file still compiles and runs on JDK 17
             Method ofVirtual = Thread.class.getMethod("ofVirtual");
             Object builder = ofVirtual.invoke(null);
-            Method factory = builder.getClass().getMethod("factory");
-            factory.setAccessible(true);
+            Method factory = Class.forName("java.lang.Thread$Builder").getMethod("factory");
             return (ThreadFactory) factory.invoke(builder);
         } catch (ReflectiveOperationException | RuntimeException e) {
             throw new IllegalArgumentException("--threads virtual needs JDK 21 or newer (running "
