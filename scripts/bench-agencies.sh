@@ -6,6 +6,7 @@
 # Settings (environment):
 #   COUNT=10000 CONCURRENCY=64 WARMUP=10s DURATION=30s SEED_CONCURRENCY=8 PORT=18080
 #   APP_JAVA_OPTS="-Xms1g -Xmx1g"  LOADGEN_JAVA_OPTS="-Xms256m -Xmx512m"  JAVA=java
+#   APP_ARGS="--server.tomcat.threads.max=64"   (extra Spring Boot arguments for the application)
 #   ASSERT="--assert-rps 2000 --assert-p99-ms 50"   (the issue's target; empty by default: just measure)
 #   MVN_FLAGS="-o"   (extra flags for the build, e.g. offline)   SKIP_BUILD=1 (reuse target/*.jar)
 # Exit status: 0 when every run finished (and met ASSERT), non-zero otherwise.
@@ -22,6 +23,7 @@ JAVA=${JAVA:-java}
 APP_JAVA_OPTS=${APP_JAVA_OPTS:--Xms1g -Xmx1g}
 LOADGEN_JAVA_OPTS=${LOADGEN_JAVA_OPTS:--Xms256m -Xmx512m}
 ASSERT=${ASSERT:-}
+APP_ARGS=${APP_ARGS:-}
 OUT=target/bench
 BASE_URL="http://localhost:${PORT}"
 
@@ -52,11 +54,11 @@ trap cleanup EXIT
 
 echo ">> Machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB RAM," \
      "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $("$JAVA" -version 2>&1 | head -n 1)"
-echo ">> Starting $JAR on port $PORT (JVM: $APP_JAVA_OPTS; database: embedded PostgreSQL in $DATA)"
+echo ">> Starting $JAR on port $PORT (JVM: $APP_JAVA_OPTS; arguments: ${APP_ARGS:-none}; embedded PostgreSQL in $DATA)"
 # shellcheck disable=SC2086
 ATTT_BOOTSTRAP_API_TOKEN="$TOKEN" ATTT_BOOTSTRAP_ADMIN_PASSWORD="$ADMIN_PASSWORD" SERVER_PORT="$PORT" \
   "$JAVA" $APP_JAVA_OPTS -jar "$JAR" \
-    --attt.embedded-database.directory="$DATA/postgres" --attt.demo-data=false \
+    --attt.embedded-database.directory="$DATA/postgres" --attt.demo-data=false $APP_ARGS \
     > "$OUT/app.log" 2>&1 &
 APP_PID=$!
 

@@ -54,12 +54,22 @@ public class Browser implements BeforeAllCallback, AfterAllCallback, BeforeEachC
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private final String chromium = System.getProperty("attt.browser.chromium", "/usr/bin/chromium");
-    private final String chromedriver = System.getProperty("attt.browser.chromedriver", "/usr/bin/chromedriver");
+    private final String chromium;
+    private final String chromedriver;
     private ChromeDriverService service;
     private ChromeDriver driver;
     private Path profile;
     private String baseUrl;
+
+    public Browser() {
+        this(System.getProperty("attt.browser.chromium", "/usr/bin/chromium"),
+                System.getProperty("attt.browser.chromedriver", "/usr/bin/chromedriver"));
+    }
+
+    Browser(String chromium, String chromedriver) {
+        this.chromium = chromium;
+        this.chromedriver = chromedriver;
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
