@@ -499,7 +499,7 @@ public final class LoadGenerator {
                 long micros = (System.nanoTime() - start) / 1_000;
                 int status = response.statusCode();
                 boolean ok = status >= 200 && status < 300;
-                return new Outcome(Integer.toString(status), ok, micros, ok ? response.body() : null);
+                return new Outcome(Integer.toString(status), ok, micros, response.body());
             } catch (HttpTimeoutException e) {
                 return new Outcome("timeout", false, -1);
             } catch (IOException e) {
@@ -534,9 +534,14 @@ public final class LoadGenerator {
         final Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
         final LongAdder ok = new LongAdder();
         final LongAdder errors = new LongAdder();
+        final Map<String, String> errorSamples = new ConcurrentHashMap<>();
 
         void record(Outcome outcome) {
             outcomes.computeIfAbsent(outcome.key(), k -> new LongAdder()).increment();
+            if (!outcome.ok() && outcome.body() != null && !outcome.body().isBlank()) {
+                String body = outcome.body().strip().replaceAll("\\s+", " ");
+                errorSamples.putIfAbsent(outcome.key(), body.length() > 300 ? body.substring(0, 300) + "…" : body);
+            }
             (outcome.ok() ? ok : errors).increment();
             if (outcome.micros() >= 0) {
                 latencies.record(outcome.micros());
@@ -549,7 +554,7 @@ public final class LoadGenerator {
             return new Report(scenario, o.baseUrl, o.concurrency, o.virtualThreads ? "virtual" : "platform",
                     window.toNanos() / 1e9, ok.sum() + errors.sum(), ok.sum(), errors.sum(), byOutcome,
                     latencies.count(), latencies.percentile(50), latencies.percentile(95), latencies.percentile(99),
-                    latencies.max(), latencies.mean());
+                    latencies.max(), latencies.mean(), new TreeMap<>(errorSamples));
         }
     }
 
@@ -625,7 +630,7 @@ public final class LoadGenerator {
 
     record Report(String scenario, String baseUrl, int concurrency, String threads, double seconds, long requests,
                   long ok, long errors, Map<String, Long> outcomes, long timed, long p50Micros, long p95Micros,
-                  long p99Micros, long maxMicros, double meanMicros) {
+                  long p99Micros, long maxMicros, double meanMicros, Map<String, String> errorSamples) {
 
         double throughput() {
             return seconds <= 0 ? 0 : requests / seconds;
@@ -652,6 +657,7 @@ public final class LoadGenerator {
                     okThroughput());
             out.printf(Locale.ROOT, "latency ms   p50 %.2f  p95 %.2f  p99 %.2f  max %.2f  mean %.2f  (%d timed)%n",
                     ms(p50Micros), ms(p95Micros), ms(p99Micros), ms(maxMicros), meanMicros / 1000.0, timed);
+            errorSamples.forEach((status, body) -> out.printf(Locale.ROOT, "first %s     %s%n", status, body));
         }
 
         List<String> failures(Options o) {

@@ -288,6 +288,7 @@ class LoadGeneratorTests {
                 "--duration", "300ms");
         assertThat(unauthorised.errors()).isEqualTo(unauthorised.requests()).isPositive();
         assertThat(unauthorised.outcomes()).containsOnlyKeys("401");
+        assertThat(unauthorised.errorSamples()).containsEntry("401", "{\"status\":401}"); // shown to explain errors
 
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = LoadGenerator.run(new String[]{"--base-url", baseUrl, "--token", "wrong", "--scenario",
