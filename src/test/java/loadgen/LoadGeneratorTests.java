@@ -1,0 +1,325 @@
+package loadgen;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The load generator against a stub agencies API (the JDK's HttpServer), so that what it reports can be checked
+ * against what the server really saw: request counts, errors by status, latency and the seeded tree.
+ */
+class LoadGeneratorTests {
+    static final String TOKEN = "attt_loadgen-test-token";
+    static final Set<String> KINDS = Set.of("GOVERNMENT", "MINISTRY", "PROVINCE", "CITY", "DEPARTMENT", "UNIT",
+            "DISTRICT", "COMMUNE", "ENTERPRISE");
+
+    static {
+        // Without TCP_NODELAY the JDK's HttpServer answers keep-alive requests only after the client's delayed ACK
+        // (about 40 ms), which would make the stub, not the generator, the bottleneck.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
+    @TempDir
+    Path dir;
+    HttpServer server;
+    ExecutorService serverThreads;
+    String baseUrl;
+    final String rootId = UUID.randomUUID().toString();
+
+    // What the stub saw.
+    final AtomicLong requests = new AtomicLong();
+    final Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
+    final Set<String> created = ConcurrentHashMap.newKeySet();
+    final List<Map<String, Object>> posted = Collections.synchronizedList(new ArrayList<>());
+    final List<String> violations = Collections.synchronizedList(new ArrayList<>());
+    volatile long delayMillis;
+
+    @BeforeEach
+    void startStub() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        serverThreads = Executors.newFixedThreadPool(32);
+        server.setExecutor(serverThreads);
+        server.createContext("/api/v1/agencies", this::agencies);
+        server.start();
+        baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
+        created.add(rootId);
+    }
+
+    @AfterEach
+    void stopStub() throws InterruptedException {
+        server.stop(0);
+        serverThreads.shutdownNow();
+        serverThreads.awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    /** GET /{id}: 200, except every 10th request (503) and every 7th otherwise (404); POST creates; GET ?q= lists. */
+    void agencies(HttpExchange exchange) throws IOException {
+        long n = requests.incrementAndGet();
+        try (exchange) {
+            sleep(delayMillis);
+            if (!("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                respond(exchange, 401, "{\"status\":401}");
+                return;
+            }
+            String path = exchange.getRequestURI().getPath();
+            if (exchange.getRequestMethod().equals("POST")) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> body = (Map<String, Object>) LoadGenerator.Json.parse(
+                        new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                if (!created.contains(String.valueOf(body.get("parentId")))) {
+                    violations.add("parent not created before child: " + body);
+                }
+                posted.add(body);
+                String id = UUID.randomUUID().toString();
+                created.add(id);
+                respond(exchange, 201, "{\"id\":\"" + id + "\",\"code\":" + LoadGenerator.Json.quote((String) body.get("code"))
+                        + ",\"parentId\":\"" + body.get("parentId") + "\",\"version\":0}");
+            } else if (path.equals("/api/v1/agencies")) {
+                String query = exchange.getRequestURI().getQuery();
+                assertThat(query).startsWith("q=");
+                respond(exchange, 200, "{\"items\":[{\"id\":\"" + rootId + "\",\"code\":\"CP\",\"name\":\"Chính phủ\","
+                        + "\"parentId\":null}],\"next\":null}");
+            } else {
+                respond(exchange, n % 10 == 0 ? 503 : n % 7 == 0 ? 404 : 200, "{\"id\":\"x\"}");
+            }
+        }
+    }
+
+    void respond(HttpExchange exchange, int status, String json) throws IOException {
+        statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    Path idsFile(int n) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            lines.add(UUID.randomUUID() + "\tLG-T%02d\tPROVINCE\tỦy ban nhân dân tỉnh Số %d".formatted(i, i));
+        }
+        return Files.write(dir.resolve("ids.tsv"), lines);
+    }
+
+    LoadGenerator.Report execute(String... args) {
+        return LoadGenerator.execute(LoadGenerator.Options.parse(args), new PrintStream(new ByteArrayOutputStream()));
+    }
+
+    int status(int code) {
+        AtomicInteger n = statuses.get(code);
+        return n == null ? 0 : n.get();
+    }
+
+    @Test
+    void histogramIsExactBelowTwoMillisecondsAndWithinATenthOfAPercentAbove() {
+        LoadGenerator.Histogram small = new LoadGenerator.Histogram();
+        for (int v = 1; v <= 1000; v++) {
+            small.record(v);
+        }
+        assertThat(small.count()).isEqualTo(1000);
+        assertThat(small.percentile(50)).isEqualTo(500);
+        assertThat(small.percentile(95)).isEqualTo(950);
+        assertThat(small.percentile(99)).isEqualTo(990);
+        assertThat(small.percentile(100)).isEqualTo(1000);
+        assertThat(small.max()).isEqualTo(1000);
+        assertThat(small.mean()).isEqualTo(500.5);
+
+        LoadGenerator.Histogram wide = new LoadGenerator.Histogram();
+        for (long v = 1; v <= 100_000; v++) {
+            wide.record(v * 100); // 100 µs .. 10 s
+        }
+        assertThat((double) wide.percentile(50)).isCloseTo(5_000_000, within(5_000.0));
+        assertThat((double) wide.percentile(99)).isCloseTo(9_900_000, within(9_900.0));
+        assertThat(wide.percentile(99)).isGreaterThanOrEqualTo(9_900_000); // never optimistic
+        assertThat(wide.percentile(100)).isEqualTo(10_000_000);
+        for (long v : new long[]{2047, 2048, 4095, 4096, 123_456_789L}) {
+            long reported = LoadGenerator.Histogram.highestEquivalent(LoadGenerator.Histogram.index(v));
+            assertThat(reported).isGreaterThanOrEqualTo(v).isLessThanOrEqualTo(v + v / 1000);
+        }
+    }
+
+    @Test
+    void everyResponseIsCountedByStatusAndNon2xxAreErrors() throws IOException {
+        Path ids = idsFile(50);
+
+        LoadGenerator.Report report = execute("--base-url", baseUrl, "--token", TOKEN, "--scenario", "get-agency",
+                "--ids-file", ids.toString(), "--concurrency", "4", "--warmup", "0", "--duration", "1s");
+
+        assertThat(report.requests()).isEqualTo(requests.get()).isGreaterThan(20);
+        assertThat(report.outcomes()).containsEntry("200", (long) status(200))
+                .containsEntry("404", (long) status(404)).containsEntry("503", (long) status(503));
+        assertThat(report.errors()).isEqualTo(status(404) + status(503)).isPositive();
+        assertThat(report.ok()).isEqualTo(status(200));
+        assertThat(report.timed()).isEqualTo(report.requests());
+        assertThat(report.seconds()).isEqualTo(1.0);
+        assertThat(report.throughput()).isEqualTo(report.requests() / 1.0);
+        assertThat(report.errorPercent()).isCloseTo(100.0 * report.errors() / report.requests(), within(1e-9));
+    }
+
+    @Test
+    void latencyAndThroughputFollowTheServersDelayAndWarmUpIsNotMeasured() throws IOException {
+        Path ids = idsFile(10);
+        delayMillis = 40;
+
+        LoadGenerator.Report report = execute("--base-url", baseUrl, "--token", TOKEN, "--scenario", "get-agency",
+                "--ids-file", ids.toString(), "--concurrency", "2", "--warmup", "400ms", "--duration", "1200ms");
+
+        assertThat(report.p50Micros()).isBetween(40_000L, 140_000L);
+        assertThat(report.p95Micros()).isGreaterThanOrEqualTo(report.p50Micros());
+        assertThat(report.p99Micros()).isGreaterThanOrEqualTo(report.p95Micros());
+        assertThat(report.maxMicros()).isGreaterThanOrEqualTo(report.p99Micros());
+        // Two clients waiting 40 ms each: at most 50 requests/s in all.
+        assertThat(report.throughput()).isBetween(10.0, 50.0);
+        // The warm-up requests reached the server but are not in the report.
+        assertThat(report.requests()).isPositive().isLessThan(requests.get() - 5);
+    }
+
+    @Test
+    void assertionsDecideTheExitCode() throws IOException {
+        Path ids = idsFile(10);
+        delayMillis = 20;
+        String[] common = {"--base-url", baseUrl, "--token", TOKEN, "--scenario", "get-agency", "--ids-file",
+                ids.toString(), "--concurrency", "2", "--warmup", "0", "--duration", "500ms"};
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int tooSlow = LoadGenerator.run(concat(common, "--assert-rps", "100000", "--assert-p99-ms", "1"),
+                new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        assertThat(tooSlow).isEqualTo(LoadGenerator.EXIT_ASSERTION_FAILED);
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("ASSERTION FAILED: successful throughput")
+                .contains("ASSERTION FAILED: p99 latency");
+
+        out.reset();
+        int tooManyErrors = LoadGenerator.run(concat(common, "--assert-max-error-pct", "0"),
+                new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        assertThat(tooManyErrors).isEqualTo(LoadGenerator.EXIT_ASSERTION_FAILED); // the stub fails every 10th
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("ASSERTION FAILED: errors");
+
+        out.reset();
+        Path json = dir.resolve("report.json");
+        int met = LoadGenerator.run(concat(common, "--assert-rps", "1", "--assert-p99-ms", "5000",
+                "--json-out", json.toString()), new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        assertThat(met).isEqualTo(LoadGenerator.EXIT_OK);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("All assertions met.").contains("p99");
+        Map<?, ?> written = (Map<?, ?>) LoadGenerator.Json.parse(Files.readString(json));
+        assertThat(written.get("scenario")).isEqualTo("get-agency");
+        assertThat((Double) written.get("p99Ms")).isGreaterThanOrEqualTo(20.0);
+    }
+
+    @Test
+    void seedingCreatesARealisticTreeParentsFirstWithUniqueCodes() throws IOException {
+        Path ids = dir.resolve("seeded.tsv");
+
+        LoadGenerator.Report report = execute("--base-url", baseUrl, "--token", TOKEN, "--scenario", "seed-agencies",
+                "--count", "1000", "--concurrency", "8", "--ids-file", ids.toString(), "--code-prefix", "LGT");
+
+        assertThat(violations).isEmpty();
+        assertThat(posted).hasSize(1000);
+        assertThat(report.requests()).isEqualTo(1000);
+        assertThat(report.ok()).isEqualTo(1000);
+        Set<String> codes = new HashSet<>();
+        Set<String> siblingNames = new HashSet<>();
+        for (Map<String, Object> body : posted) {
+            assertThat(body.keySet()).containsExactlyInAnyOrder("code", "name", "kind", "parentId");
+            assertThat(codes.add(((String) body.get("code")).toUpperCase())).as("unique code %s", body).isTrue();
+            assertThat(siblingNames.add(body.get("parentId") + "/" + body.get("name"))).as("sibling %s", body).isTrue();
+            assertThat(KINDS).contains((String) body.get("kind"));
+            assertThat((String) body.get("code")).startsWith("LGT-").hasSizeLessThanOrEqualTo(64);
+        }
+        List<Map<String, Object>> top = posted.stream().filter(b -> rootId.equals(b.get("parentId"))).toList();
+        assertThat(top).hasSize(34 + 17);
+        assertThat(top.stream().filter(b -> b.get("kind").equals("CITY")).map(b -> (String) b.get("name")))
+                .contains("Ủy ban nhân dân thành phố Hà Nội").hasSize(6);
+        assertThat(top.stream().filter(b -> b.get("kind").equals("PROVINCE")).map(b -> (String) b.get("name")))
+                .contains("Ủy ban nhân dân tỉnh Lào Cai", "Ủy ban nhân dân tỉnh Tây Ninh").hasSize(28);
+        assertThat(top.stream().filter(b -> b.get("kind").equals("MINISTRY")).map(b -> (String) b.get("name")))
+                .contains("Bộ Công an").hasSize(17);
+        assertThat(posted.stream().map(b -> (String) b.get("kind")).distinct())
+                .contains("DEPARTMENT", "UNIT", "COMMUNE", "ENTERPRISE");
+        assertThat(posted.stream().map(b -> (String) b.get("name")))
+                .anyMatch(name -> name.startsWith("Xã ")).anyMatch(name -> name.startsWith("Phường "))
+                .contains("Sở Y tế", "Trung tâm Công nghệ thông tin");
+
+        List<String> lines = Files.readAllLines(ids);
+        assertThat(lines).hasSize(1000);
+        assertThat(lines.stream().map(l -> l.split("\t")[0]).toList()).allMatch(created::contains);
+    }
+
+    @Test
+    void theRootIsFoundBySearchAndAWrongTokenIsReportedNotHidden() throws IOException {
+        Path ids = idsFile(5);
+        LoadGenerator.Report unauthorised = execute("--base-url", baseUrl, "--token", "wrong", "--scenario",
+                "search-agencies", "--ids-file", ids.toString(), "--concurrency", "2", "--warmup", "0",
+                "--duration", "300ms");
+        assertThat(unauthorised.errors()).isEqualTo(unauthorised.requests()).isPositive();
+        assertThat(unauthorised.outcomes()).containsOnlyKeys("401");
+        assertThat(unauthorised.errorSamples()).containsEntry("401", "{\"status\":401}"); // shown to explain errors
+
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = LoadGenerator.run(new String[]{"--base-url", baseUrl, "--token", "wrong", "--scenario",
+                "seed-agencies", "--count", "5"}, new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(exit).isEqualTo(LoadGenerator.EXIT_USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot find the root agency").contains("401");
+    }
+
+    @Test
+    void runsAsASingleFileSourceProgramWithPlainJava() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+        Process help = new ProcessBuilder(java, "tools/loadgen/LoadGenerator.java", "--help")
+                .redirectErrorStream(true).start();
+        String helpText = new String(help.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(help.waitFor()).isZero();
+        assertThat(helpText).contains("Usage: java tools/loadgen/LoadGenerator.java").contains("--assert-p99-ms");
+
+        Path ids = idsFile(5);
+        Process run = new ProcessBuilder(java, "tools/loadgen/LoadGenerator.java", "--base-url", baseUrl,
+                "--token", TOKEN, "--scenario", "get-agency", "--ids-file", ids.toString(), "--concurrency", "2",
+                "--warmup", "0", "--duration", "500ms", "--assert-p99-ms", "0.001").redirectErrorStream(true).start();
+        String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(run.waitFor()).as(output).isEqualTo(LoadGenerator.EXIT_ASSERTION_FAILED);
+        assertThat(output).contains("throughput").contains("ASSERTION FAILED: p99 latency");
+    }
+
+    static String[] concat(String[] a, String... b) {
+        String[] result = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, result, a.length, b.length);
+        return result;
+    }
+}

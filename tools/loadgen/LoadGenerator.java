@@ -1,0 +1,1074 @@
+package loadgen;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Queue;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Load generator for the ATTT Hub agencies API: N concurrent HTTP/1.1 keep-alive clients (platform threads, or
+ * virtual threads on JDK 21+), using only the JDK. Runs as a single-file source program:
+ * <pre>java tools/loadgen/LoadGenerator.java --help</pre>
+ * Scenarios: {@code seed-agencies} builds a realistic agency tree through {@code POST /api/v1/agencies} and writes
+ * the created ids to a file; {@code get-agency} reads random seeded agencies; {@code search-agencies} searches by
+ * name or code prefixes. Reports requests, errors by status, throughput and p50/p95/p99/max latency, and exits 2
+ * when an {@code --assert-*} threshold is not met. See docs/benchmarks.md.
+ */
+public final class LoadGenerator {
+    static final int EXIT_OK = 0;
+    static final int EXIT_USAGE = 1;
+    static final int EXIT_ASSERTION_FAILED = 2;
+
+    private LoadGenerator() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Parses {@code args}, runs the scenario, prints the report; returns the process exit code. */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("loadgen: " + e.getMessage());
+            err.println("Try --help.");
+            return EXIT_USAGE;
+        }
+        if (options.help) {
+            out.print(Options.HELP);
+            return EXIT_OK;
+        }
+        Report report;
+        try {
+            report = execute(options, out);
+        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+            err.println("loadgen: " + e.getMessage());
+            return EXIT_USAGE;
+        }
+        report.print(out);
+        if (options.jsonOut != null) {
+            write(options.jsonOut, report.toJson() + "\n");
+        }
+        List<String> failures = report.failures(options);
+        for (String failure : failures) {
+            out.println("ASSERTION FAILED: " + failure);
+        }
+        if (failures.isEmpty() && options.hasAssertions()) {
+            out.println("All assertions met.");
+        }
+        return failures.isEmpty() ? EXIT_OK : EXIT_ASSERTION_FAILED;
+    }
+
+    static Report execute(Options o, PrintStream out) {
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        Client client = new Client(http, o);
+        return switch (o.scenario) {
+            case "seed-agencies" -> seed(o, client, out);
+            case "get-agency" -> {
+                List<String> ids = readSeeded(o.idsFile).stream().map(s -> s.id).toList();
+                yield timed(o, client, random -> client.get("/api/v1/agencies/" + ids.get(random.nextInt(ids.size()))));
+            }
+            case "search-agencies" -> {
+                SearchPrefixes prefixes = new SearchPrefixes(Files.exists(o.idsFile) ? readSeeded(o.idsFile) : List.of());
+                yield timed(o, client, random -> client.get("/api/v1/agencies?q=" + encode(prefixes.next(random))
+                        + "&limit=" + o.limit));
+            }
+            default -> throw new IllegalArgumentException("unknown scenario " + o.scenario);
+        };
+    }
+
+    // ---------------------------------------------------------------- timed scenarios (get, search)
+
+    interface RequestSource {
+        HttpRequest next(ThreadLocalRandom random);
+    }
+
+    /** Runs {@code concurrency} workers for warm-up + duration; only requests started inside the window count. */
+    static Report timed(Options o, Client client, RequestSource source) {
+        Recorder recorder = new Recorder();
+        long start = System.nanoTime();
+        long measureFrom = start + o.warmup.toNanos();
+        long measureUntil = measureFrom + o.duration.toNanos();
+        runWorkers(o, () -> {
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            while (true) {
+                long begin = System.nanoTime();
+                if (begin >= measureUntil) {
+                    return;
+                }
+                Outcome outcome = client.send(source.next(random));
+                if (begin >= measureFrom) {
+                    recorder.record(outcome);
+                }
+            }
+        });
+        return recorder.report(o.scenario, o, o.duration);
+    }
+
+    static void runWorkers(Options o, Runnable body) {
+        ThreadFactory factory = threadFactory(o.virtualThreads);
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < o.concurrency; i++) {
+            Thread t = factory.newThread(body);
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted");
+            }
+        }
+    }
+
+    static ThreadFactory threadFactory(boolean virtual) {
+        if (!virtual) {
+            AtomicLong n = new AtomicLong();
+            return r -> {
+                Thread t = new Thread(r, "loadgen-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            };
+        }
+        try { // Thread.ofVirtual().factory(), by reflection so that the file still compiles and runs on JDK 17
+            Method ofVirtual = Thread.class.getMethod("ofVirtual");
+            Object builder = ofVirtual.invoke(null);
+            Method factory = Class.forName("java.lang.Thread$Builder").getMethod("factory");
+            return (ThreadFactory) factory.invoke(builder);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalArgumentException("--threads virtual needs JDK 21 or newer (running "
+                    + System.getProperty("java.version") + ")");
+        }
+    }
+
+    // ---------------------------------------------------------------- seed-agencies
+
+    static Report seed(Options o, Client client, PrintStream out) {
+        String rootId = o.rootId != null ? o.rootId : findRoot(client);
+        List<List<Node>> levels = AgencyPlan.build(o.count, o.codePrefix);
+        Recorder recorder = new Recorder();
+        long start = System.nanoTime();
+        int created = 0;
+        for (List<Node> level : levels) {
+            Queue<Node> queue = new ConcurrentLinkedQueue<>(level);
+            runWorkers(o, () -> {
+                Node node;
+                while ((node = queue.poll()) != null) {
+                    String parentId = node.parent == null ? rootId : node.parent.id;
+                    if (parentId == null) {
+                        recorder.record(new Outcome("skipped: parent not created", false, -1));
+                        continue;
+                    }
+                    Outcome outcome = client.send(client.post("/api/v1/agencies", node.json(parentId)));
+                    recorder.record(outcome);
+                    if (outcome.ok && outcome.body != null) {
+                        node.id = idIn(outcome.body);
+                    }
+                }
+            });
+            for (Node node : level) {
+                if (node.id != null) {
+                    created++;
+                }
+            }
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        StringBuilder lines = new StringBuilder();
+        for (List<Node> level : levels) {
+            for (Node node : level) {
+                if (node.id != null) {
+                    lines.append(node.id).append('\t').append(node.code).append('\t').append(node.kind).append('\t')
+                            .append(node.name).append('\n');
+                }
+            }
+        }
+        write(o.idsFile, lines.toString());
+        out.printf(Locale.ROOT, "Created %d of %d agencies under root %s; ids written to %s%n", created,
+                levels.stream().mapToInt(List::size).sum(), rootId, o.idsFile);
+        return recorder.report(o.scenario, o, elapsed);
+    }
+
+    static String idIn(String body) {
+        try {
+            Object id = Json.find(Json.parse(body), "id");
+            return id == null ? null : id.toString();
+        } catch (RuntimeException e) {
+            return null; // counted below as not created; its children are skipped
+        }
+    }
+
+    /** The root agency (code CP): {@code GET /api/v1/agencies?q=CP}, whatever the envelope of the list. */
+    static String findRoot(Client client) {
+        Outcome outcome = client.send(client.get("/api/v1/agencies?q=CP&limit=20"));
+        if (!outcome.ok) {
+            throw new IllegalStateException("cannot find the root agency: GET /api/v1/agencies?q=CP answered "
+                    + outcome.key + " (pass --root-id)");
+        }
+        Object root = Json.findObject(Json.parse(outcome.body), "code", "CP");
+        if (!(root instanceof Map<?, ?> map) || map.get("id") == null) {
+            throw new IllegalStateException("no agency with code CP in GET /api/v1/agencies?q=CP (pass --root-id)");
+        }
+        return map.get("id").toString();
+    }
+
+    /** One agency to create; {@code id} is set once the API has created it. */
+    static final class Node {
+        final String code;
+        final String name;
+        final String kind;
+        final Node parent;
+        volatile String id;
+
+        Node(String code, String name, String kind, Node parent) {
+            this.code = code;
+            this.name = name;
+            this.kind = kind;
+            this.parent = parent;
+        }
+
+        String json(String parentId) {
+            return "{\"code\":" + Json.quote(code) + ",\"name\":" + Json.quote(name) + ",\"kind\":"
+                    + Json.quote(kind) + ",\"parentId\":" + Json.quote(parentId) + "}";
+        }
+    }
+
+    /**
+     * A tree shaped like Viet Nam's administration after the 2025 reorganisation: the 34 provincial-level units
+     * (28 provinces, 6 centrally-run cities) and the ministries under the Government; departments (sở, vụ, cục),
+     * a state enterprise per ministry, and communes/wards under the provinces; units under the departments.
+     * Levels are created in order so that every parent exists before its children.
+     */
+    static final class AgencyPlan {
+        static final String[] CITIES = {"Hà Nội", "Huế", "Hải Phòng", "Đà Nẵng", "Hồ Chí Minh", "Cần Thơ"};
+        static final String[] PROVINCES = {"Lai Châu", "Điện Biên", "Sơn La", "Lạng Sơn", "Quảng Ninh", "Thanh Hóa",
+                "Nghệ An", "Hà Tĩnh", "Cao Bằng", "Tuyên Quang", "Lào Cai", "Thái Nguyên", "Phú Thọ", "Bắc Ninh",
+                "Hưng Yên", "Ninh Bình", "Quảng Trị", "Quảng Ngãi", "Gia Lai", "Khánh Hòa", "Lâm Đồng", "Đắk Lắk",
+                "Đồng Nai", "Tây Ninh", "Vĩnh Long", "Đồng Tháp", "Cà Mau", "An Giang"};
+        static final String[] MINISTRIES = {"Bộ Quốc phòng", "Bộ Công an", "Bộ Ngoại giao", "Bộ Nội vụ", "Bộ Tư pháp",
+                "Bộ Tài chính", "Bộ Công Thương", "Bộ Nông nghiệp và Môi trường", "Bộ Xây dựng",
+                "Bộ Văn hóa, Thể thao và Du lịch", "Bộ Khoa học và Công nghệ", "Bộ Giáo dục và Đào tạo", "Bộ Y tế",
+                "Bộ Dân tộc và Tôn giáo", "Ngân hàng Nhà nước Việt Nam", "Thanh tra Chính phủ", "Văn phòng Chính phủ"};
+        static final String[] MINISTRY_DEPARTMENTS = {"Văn phòng", "Vụ Tổ chức cán bộ", "Vụ Kế hoạch - Tài chính",
+                "Vụ Pháp chế", "Vụ Hợp tác quốc tế", "Thanh tra", "Cục Chuyển đổi số", "Trung tâm Thông tin"};
+        static final String[] PROVINCE_DEPARTMENTS = {"Văn phòng Ủy ban nhân dân", "Sở Nội vụ", "Sở Tư pháp",
+                "Sở Tài chính", "Sở Công Thương", "Sở Nông nghiệp và Môi trường", "Sở Xây dựng",
+                "Sở Văn hóa, Thể thao và Du lịch", "Sở Khoa học và Công nghệ", "Sở Giáo dục và Đào tạo", "Sở Y tế",
+                "Sở Dân tộc và Tôn giáo", "Thanh tra"};
+        static final String[] UNITS = {"Trung tâm Công nghệ thông tin", "Phòng Hành chính - Tổng hợp",
+                "Phòng Kế hoạch - Tài chính", "Trung tâm Giám sát an toàn thông tin", "Phòng Tổ chức cán bộ"};
+        static final String[] COMMUNE_FIRST = {"An", "Bình", "Hòa", "Tân", "Phú", "Long", "Thanh", "Hưng", "Vĩnh",
+                "Đông", "Tây", "Nam", "Bắc", "Quảng", "Đức", "Thuận", "Mỹ", "Phước", "Kim", "Minh", "Xuân", "Hiệp",
+                "Trung", "Thạnh"};
+        static final String[] COMMUNE_SECOND = {"Phú", "Lợi", "Thành", "Sơn", "Hòa", "Hưng", "Lộc", "Thịnh", "Tiến",
+                "Phong", "Mỹ", "An", "Bình", "Long", "Điền", "Lâm", "Hải", "Hà", "Khánh", "Nghĩa", "Thái", "Quang"};
+        static final int UNITS_PER_DEPARTMENT = UNITS.length;
+
+        static List<List<Node>> build(int count, String prefix) {
+            List<Node> top = new ArrayList<>();
+            List<Node> provinces = new ArrayList<>();
+            List<Node> ministries = new ArrayList<>();
+            List<Node> departments = new ArrayList<>();
+            List<Node> second = new ArrayList<>();
+            for (int i = 0; i < CITIES.length + PROVINCES.length; i++) {
+                boolean city = i < CITIES.length;
+                String place = (city ? "thành phố " : "tỉnh ") + (city ? CITIES[i] : PROVINCES[i - CITIES.length]);
+                Node province = new Node("%s-T%02d".formatted(prefix, i + 1), "Ủy ban nhân dân " + place,
+                        city ? "CITY" : "PROVINCE", null);
+                provinces.add(province);
+                top.add(province);
+                for (int d = 0; d < PROVINCE_DEPARTMENTS.length; d++) {
+                    String name = PROVINCE_DEPARTMENTS[d];
+                    // "Sở Y tế" is unambiguous under its province; the office and the inspectorate carry the place.
+                    if (name.equals("Thanh tra") || name.startsWith("Văn phòng")) {
+                        name = name + " " + place;
+                    }
+                    departments.add(new Node("%s-S%02d".formatted(province.code, d + 1), name, "DEPARTMENT",
+                            province));
+                }
+            }
+            for (int i = 0; i < MINISTRIES.length; i++) {
+                Node n = new Node("%s-B%02d".formatted(prefix, i + 1), MINISTRIES[i], "MINISTRY", null);
+                ministries.add(n);
+                top.add(n);
+            }
+            for (Node ministry : ministries) {
+                for (int i = 0; i < MINISTRY_DEPARTMENTS.length; i++) {
+                    String name = MINISTRY_DEPARTMENTS[i];
+                    if (ministry.name.startsWith("Bộ ") && (name.equals("Văn phòng") || name.equals("Thanh tra"))) {
+                        name = name + " Bộ";
+                    }
+                    departments.add(new Node("%s-V%02d".formatted(ministry.code, i + 1), name, "DEPARTMENT",
+                            ministry));
+                }
+                second.add(new Node(ministry.code + "-DN1", "Công ty TNHH Một thành viên Dịch vụ số "
+                        + ministry.name.replaceFirst("^(Bộ|Ngân hàng|Thanh tra|Văn phòng) ", ""), "ENTERPRISE",
+                        ministry));
+            }
+            // Interleave so that a small count still covers provinces and ministries alike.
+            second.addAll(0, roundRobin(departments));
+            List<Node> levelOne = take(top, count);
+            int left = count - levelOne.size();
+            List<Node> levelTwo = new ArrayList<>(take(second, left));
+            left -= levelTwo.size();
+            List<Node> createdDepartments = levelTwo.stream().filter(n -> n.kind.equals("DEPARTMENT")).toList();
+            int units = Math.min(left / 3, createdDepartments.size() * UNITS_PER_DEPARTMENT);
+            List<Node> levelThree = new ArrayList<>();
+            for (int round = 0; levelThree.size() < units; round++) {
+                for (Node department : createdDepartments) {
+                    if (levelThree.size() == units) {
+                        break;
+                    }
+                    levelThree.add(new Node("%s-U%d".formatted(department.code, round + 1), UNITS[round], "UNIT",
+                            department));
+                }
+            }
+            left -= levelThree.size();
+            List<Node> createdProvinces = levelOne.stream().filter(provinces::contains).toList();
+            int[] perProvince = new int[createdProvinces.size()];
+            for (int i = 0; left > 0 && !createdProvinces.isEmpty(); i++, left--) {
+                int p = i % createdProvinces.size();
+                Node province = createdProvinces.get(p);
+                levelTwo.add(new Node("%s-X%04d".formatted(province.code, perProvince[p] + 1),
+                        communeName(p, perProvince[p]), "COMMUNE", province));
+                perProvince[p]++;
+            }
+            List<List<Node>> levels = new ArrayList<>();
+            for (List<Node> level : List.of(levelOne, levelTwo, levelThree)) {
+                if (!level.isEmpty()) {
+                    levels.add(level);
+                }
+            }
+            return levels;
+        }
+
+        /** "Xã Tân Lộc", "Phường An Phú", ...: unique within a province, different from province to province. */
+        static String communeName(int province, int n) {
+            int pairs = COMMUNE_FIRST.length * COMMUNE_SECOND.length;
+            int k = (n * 7 + province * 31) % pairs;
+            String first = COMMUNE_FIRST[k / COMMUNE_SECOND.length];
+            String second = COMMUNE_SECOND[k % COMMUNE_SECOND.length];
+            String name = (n % 4 == 0 ? "Phường " : "Xã ") + first + " " + (first.equals(second) ? "Tây" : second);
+            return n >= pairs ? name + " " + (n / pairs + 1) : name;
+        }
+
+        private static List<Node> roundRobin(List<Node> nodes) {
+            Map<Node, List<Node>> byParent = new LinkedHashMap<>();
+            for (Node n : nodes) {
+                byParent.computeIfAbsent(n.parent, k -> new ArrayList<>()).add(n);
+            }
+            List<Node> result = new ArrayList<>();
+            for (int i = 0; result.size() < nodes.size(); i++) {
+                for (List<Node> children : byParent.values()) {
+                    if (i < children.size()) {
+                        result.add(children.get(i));
+                    }
+                }
+            }
+            return result;
+        }
+
+        private static List<Node> take(List<Node> nodes, int n) {
+            return new ArrayList<>(nodes.subList(0, Math.max(0, Math.min(n, nodes.size()))));
+        }
+    }
+
+    // ---------------------------------------------------------------- search prefixes
+
+    /** What people type into a search box: beginnings of agency names (any case) and of codes. */
+    static final class SearchPrefixes {
+        static final String[] COMMON = {"Ủy ban", "ủy ban nhân dân tỉnh", "Ủy ban nhân dân thành phố H", "Sở Y",
+                "sở tài", "Sở Khoa học", "Sở Nội", "Bộ", "Bộ Công", "bộ tư", "Trung tâm", "Trung tâm Giám",
+                "Xã Tân", "xã an", "Xã Hòa", "Phường", "Phường Phú", "Văn phòng", "Thanh tra", "Vụ", "Cục",
+                "Phòng Kế", "CP"};
+        private final List<Seeded> seeded;
+
+        SearchPrefixes(List<Seeded> seeded) {
+            this.seeded = seeded;
+        }
+
+        String next(ThreadLocalRandom random) {
+            int dice = random.nextInt(10);
+            if (seeded.isEmpty() || dice < 3) {
+                return COMMON[random.nextInt(COMMON.length)];
+            }
+            Seeded s = seeded.get(random.nextInt(seeded.size()));
+            String text = dice == 9 ? s.code : s.name;
+            int length = Math.min(text.length(), 3 + random.nextInt(10));
+            return text.substring(0, length).strip();
+        }
+    }
+
+    record Seeded(String id, String code, String kind, String name) {
+    }
+
+    static List<Seeded> readSeeded(Path file) {
+        if (!Files.exists(file)) {
+            throw new IllegalArgumentException("ids file " + file + " not found: run the seed-agencies scenario "
+                    + "first or pass --ids-file");
+        }
+        try {
+            List<Seeded> result = new ArrayList<>();
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] f = line.split("\t", 4);
+                result.add(new Seeded(f[0].strip(), f.length > 1 ? f[1] : f[0], f.length > 2 ? f[2] : "",
+                        f.length > 3 ? f[3] : ""));
+            }
+            if (result.isEmpty()) {
+                throw new IllegalArgumentException("ids file " + file + " is empty");
+            }
+            return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    // ---------------------------------------------------------------- HTTP
+
+    /** The result of one request: a status code ("200", "404") or a failure ("timeout", "ConnectException"). */
+    record Outcome(String key, boolean ok, long micros, String body) {
+        Outcome(String key, boolean ok, long micros) {
+            this(key, ok, micros, null);
+        }
+    }
+
+    static final class Client {
+        private final HttpClient http;
+        private final Options o;
+
+        Client(HttpClient http, Options o) {
+            this.http = http;
+            this.o = o;
+        }
+
+        HttpRequest get(String path) {
+            return builder(path).GET().build();
+        }
+
+        HttpRequest post(String path, String json) {
+            return builder(path).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build();
+        }
+
+        private HttpRequest.Builder builder(String path) {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(o.baseUrl + path)).timeout(o.timeout)
+                    .header("Accept", "application/json");
+            if (o.token != null) {
+                b.header("Authorization", "Bearer " + o.token);
+            }
+            return b;
+        }
+
+        Outcome send(HttpRequest request) {
+            long start = System.nanoTime();
+            try {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                long micros = (System.nanoTime() - start) / 1_000;
+                int status = response.statusCode();
+                boolean ok = status >= 200 && status < 300;
+                return new Outcome(Integer.toString(status), ok, micros, response.body());
+            } catch (HttpTimeoutException e) {
+                return new Outcome("timeout", false, -1);
+            } catch (IOException e) {
+                return new Outcome(e.getClass().getSimpleName(), false, -1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new Outcome("interrupted", false, -1);
+            }
+        }
+    }
+
+    static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    static void write(Path file, String text) {
+        try {
+            if (file.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+            }
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    // ---------------------------------------------------------------- statistics
+
+    /** Thread-safe collection of outcomes: counts by status and a latency histogram of every response. */
+    static final class Recorder {
+        final Histogram latencies = new Histogram();
+        final Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
+        final LongAdder ok = new LongAdder();
+        final LongAdder errors = new LongAdder();
+        final Map<String, String> errorSamples = new ConcurrentHashMap<>();
+
+        void record(Outcome outcome) {
+            outcomes.computeIfAbsent(outcome.key(), k -> new LongAdder()).increment();
+            if (!outcome.ok() && outcome.body() != null && !outcome.body().isBlank()) {
+                String body = outcome.body().strip().replaceAll("\\s+", " ");
+                errorSamples.putIfAbsent(outcome.key(), body.length() > 300 ? body.substring(0, 300) + "…" : body);
+            }
+            (outcome.ok() ? ok : errors).increment();
+            if (outcome.micros() >= 0) {
+                latencies.record(outcome.micros());
+            }
+        }
+
+        Report report(String scenario, Options o, Duration window) {
+            Map<String, Long> byOutcome = new TreeMap<>();
+            outcomes.forEach((k, v) -> byOutcome.put(k, v.sum()));
+            return new Report(scenario, o.baseUrl, o.concurrency, o.virtualThreads ? "virtual" : "platform",
+                    window.toNanos() / 1e9, ok.sum() + errors.sum(), ok.sum(), errors.sum(), byOutcome,
+                    latencies.count(), latencies.percentile(50), latencies.percentile(95), latencies.percentile(99),
+                    latencies.max(), latencies.mean(), new TreeMap<>(errorSamples));
+        }
+    }
+
+    /**
+     * Log-linear histogram of microsecond values in the manner of HdrHistogram: exact below 2,048 µs, then 1,024
+     * sub-buckets per power of two (relative error below 0.1 %). Percentiles are nearest-rank and report the
+     * highest value equivalent to the bucket (never above the exact maximum).
+     */
+    static final class Histogram {
+        static final int SUB = 1024;
+        static final long LIMIT = 1L << 36; // about 19 hours in µs; larger values are clamped
+        private final AtomicLongArray counts = new AtomicLongArray(2 * SUB + (36 - 11) * SUB);
+        private final LongAdder total = new LongAdder();
+        private final LongAdder sum = new LongAdder();
+        private final AtomicLong max = new AtomicLong(-1);
+
+        void record(long micros) {
+            long v = Math.max(0, Math.min(micros, LIMIT - 1));
+            counts.incrementAndGet(index(v));
+            total.increment();
+            sum.add(v);
+            max.accumulateAndGet(v, Math::max);
+        }
+
+        static int index(long v) {
+            if (v < 2 * SUB) {
+                return (int) v;
+            }
+            int shift = 63 - Long.numberOfLeadingZeros(v) - 10;
+            return 2 * SUB + (shift - 1) * SUB + (int) ((v >> shift) - SUB);
+        }
+
+        static long highestEquivalent(int index) {
+            if (index < 2 * SUB) {
+                return index;
+            }
+            int k = index - 2 * SUB;
+            int shift = k / SUB + 1;
+            long mantissa = k % SUB + SUB;
+            return ((mantissa + 1) << shift) - 1;
+        }
+
+        long count() {
+            return total.sum();
+        }
+
+        long max() {
+            return max.get();
+        }
+
+        double mean() {
+            long n = count();
+            return n == 0 ? 0 : (double) sum.sum() / n;
+        }
+
+        /** The smallest recorded value (to bucket precision) that at least {@code percent} % of values do not exceed. */
+        long percentile(double percent) {
+            long n = count();
+            if (n == 0) {
+                return -1;
+            }
+            long rank = Math.max(1, (long) Math.ceil(percent / 100.0 * n));
+            long seen = 0;
+            for (int i = 0; i < counts.length(); i++) {
+                seen += counts.get(i);
+                if (seen >= rank) {
+                    return Math.min(highestEquivalent(i), max());
+                }
+            }
+            return max();
+        }
+    }
+
+    record Report(String scenario, String baseUrl, int concurrency, String threads, double seconds, long requests,
+                  long ok, long errors, Map<String, Long> outcomes, long timed, long p50Micros, long p95Micros,
+                  long p99Micros, long maxMicros, double meanMicros, Map<String, String> errorSamples) {
+
+        double throughput() {
+            return seconds <= 0 ? 0 : requests / seconds;
+        }
+
+        double okThroughput() {
+            return seconds <= 0 ? 0 : ok / seconds;
+        }
+
+        double errorPercent() {
+            return requests == 0 ? 0 : 100.0 * errors / requests;
+        }
+
+        void print(PrintStream out) {
+            out.printf(Locale.ROOT, "scenario     %s against %s, %d clients (%s threads), %.1f s measured%n",
+                    scenario, baseUrl, concurrency, threads, seconds);
+            out.printf(Locale.ROOT, "requests     %d (ok %d, errors %d = %.2f %%)%n", requests, ok, errors,
+                    errorPercent());
+            StringBuilder byStatus = new StringBuilder();
+            outcomes.forEach((k, v) -> byStatus.append(byStatus.length() == 0 ? "" : ", ").append(k).append('=')
+                    .append(v));
+            out.printf(Locale.ROOT, "by status    %s%n", byStatus);
+            out.printf(Locale.ROOT, "throughput   %.1f req/s (successful: %.1f req/s)%n", throughput(),
+                    okThroughput());
+            out.printf(Locale.ROOT, "latency ms   p50 %.2f  p95 %.2f  p99 %.2f  max %.2f  mean %.2f  (%d timed)%n",
+                    ms(p50Micros), ms(p95Micros), ms(p99Micros), ms(maxMicros), meanMicros / 1000.0, timed);
+            errorSamples.forEach((status, body) -> out.printf(Locale.ROOT, "first %s     %s%n", status, body));
+        }
+
+        List<String> failures(Options o) {
+            List<String> failures = new ArrayList<>();
+            if (o.assertRps != null && okThroughput() < o.assertRps) {
+                failures.add(String.format(Locale.ROOT, "successful throughput %.1f req/s < required %.1f req/s",
+                        okThroughput(), o.assertRps));
+            }
+            if (o.assertP99Ms != null && (timed == 0 || ms(p99Micros) >= o.assertP99Ms)) {
+                failures.add(String.format(Locale.ROOT, "p99 latency %.2f ms is not below %.2f ms", ms(p99Micros),
+                        o.assertP99Ms));
+            }
+            if (o.assertMaxErrorPercent != null && errorPercent() > o.assertMaxErrorPercent) {
+                failures.add(String.format(Locale.ROOT, "errors %.2f %% > allowed %.2f %%", errorPercent(),
+                        o.assertMaxErrorPercent));
+            }
+            return failures;
+        }
+
+        String toJson() {
+            StringBuilder byStatus = new StringBuilder();
+            outcomes.forEach((k, v) -> byStatus.append(byStatus.length() == 0 ? "" : ",").append(Json.quote(k))
+                    .append(':').append(v));
+            return String.format(Locale.ROOT, "{\"scenario\":%s,\"baseUrl\":%s,\"concurrency\":%d,\"threads\":%s,"
+                            + "\"seconds\":%.3f,\"requests\":%d,\"ok\":%d,\"errors\":%d,\"byStatus\":{%s},"
+                            + "\"throughputRps\":%.1f,\"okThroughputRps\":%.1f,\"p50Ms\":%.3f,\"p95Ms\":%.3f,"
+                            + "\"p99Ms\":%.3f,\"maxMs\":%.3f,\"meanMs\":%.3f}",
+                    Json.quote(scenario), Json.quote(baseUrl), concurrency, Json.quote(threads), seconds, requests,
+                    ok, errors, byStatus, throughput(), okThroughput(), ms(p50Micros), ms(p95Micros), ms(p99Micros),
+                    ms(maxMicros), meanMicros / 1000.0);
+        }
+
+        static double ms(long micros) {
+            return micros < 0 ? 0 : micros / 1000.0;
+        }
+    }
+
+    // ---------------------------------------------------------------- options
+
+    static final class Options {
+        static final String HELP = """
+                Usage: java tools/loadgen/LoadGenerator.java --scenario NAME [options]
+
+                Drives the ATTT Hub agencies API with N concurrent HTTP/1.1 keep-alive clients and reports
+                throughput and latency percentiles. Only the JDK is needed (17 or newer).
+
+                Scenarios:
+                  seed-agencies     create --count agencies through POST /api/v1/agencies as a realistic tree
+                                    (34 provinces/cities and the ministries under the root, then departments,
+                                    enterprises and communes, then units); ids are written to --ids-file
+                  get-agency        GET /api/v1/agencies/{id} over random ids from --ids-file
+                  search-agencies   GET /api/v1/agencies?q=<prefix>&limit=20 with name and code prefixes
+
+                Options:
+                  --base-url URL          application address (default http://localhost:8080)
+                  --token TOKEN           API token sent as "Authorization: Bearer"; default: $ATTT_API_TOKEN
+                  --scenario NAME         one of the scenarios above
+                  --concurrency N         concurrent clients (default 16)
+                  --duration D            measured time, e.g. 30, 30s, 2m (default 30s; timed scenarios)
+                  --warmup D              unmeasured time before it (default 10s; timed scenarios)
+                  --threads KIND          platform (default) or virtual (JDK 21+)
+                  --count N               agencies to create (seed-agencies; default 10000)
+                  --root-id UUID          parent of the top level; default: found with GET /api/v1/agencies?q=CP
+                  --code-prefix P         prefix of the created codes (default: LG + a time stamp, so runs differ)
+                  --ids-file PATH         ids written by seed-agencies, read by the others
+                                          (default target/loadgen/agency-ids.tsv)
+                  --limit N               page size of search-agencies (default 20)
+                  --timeout D             per-request timeout (default 10s)
+                  --json-out PATH         also write the report as JSON
+                  --assert-rps X          exit 2 unless successful requests/s >= X
+                  --assert-p99-ms X       exit 2 unless p99 latency < X ms
+                  --assert-max-error-pct X  exit 2 if more than X % of requests fail
+                  --help                  this text
+
+                Exit status: 0 done (and assertions met), 1 bad arguments or setup failure, 2 an assertion failed.
+                """;
+
+        boolean help;
+        String baseUrl = "http://localhost:8080";
+        String token = System.getenv("ATTT_API_TOKEN");
+        String scenario;
+        int concurrency = 16;
+        Duration duration = Duration.ofSeconds(30);
+        Duration warmup = Duration.ofSeconds(10);
+        boolean virtualThreads;
+        int count = 10_000;
+        String rootId;
+        String codePrefix = "LG" + Long.toString(System.currentTimeMillis() / 1000 % 60_466_176L, 36)
+                .toUpperCase(Locale.ROOT);
+        Path idsFile = Path.of("target", "loadgen", "agency-ids.tsv");
+        int limit = 20;
+        Duration timeout = Duration.ofSeconds(10);
+        Path jsonOut;
+        Double assertRps;
+        Double assertP99Ms;
+        Double assertMaxErrorPercent;
+
+        boolean hasAssertions() {
+            return assertRps != null || assertP99Ms != null || assertMaxErrorPercent != null;
+        }
+
+        static Options parse(String[] args) {
+            Options o = new Options();
+            for (int i = 0; i < args.length; i++) {
+                String arg = args[i];
+                String value = null;
+                int eq = arg.indexOf('=');
+                if (arg.startsWith("--") && eq > 0) {
+                    value = arg.substring(eq + 1);
+                    arg = arg.substring(0, eq);
+                }
+                if (arg.equals("--help") || arg.equals("-h")) {
+                    o.help = true;
+                    continue;
+                }
+                if (value == null) {
+                    if (i + 1 >= args.length) {
+                        throw new IllegalArgumentException(arg + " needs a value");
+                    }
+                    value = args[++i];
+                }
+                switch (arg) {
+                    case "--base-url" -> o.baseUrl = value.replaceAll("/+$", "");
+                    case "--token" -> o.token = value;
+                    case "--scenario" -> o.scenario = value;
+                    case "--concurrency" -> o.concurrency = positive(arg, value);
+                    case "--duration" -> o.duration = duration(arg, value);
+                    case "--warmup", "--warm-up" -> o.warmup = duration(arg, value);
+                    case "--threads" -> {
+                        if (!value.equals("platform") && !value.equals("virtual")) {
+                            throw new IllegalArgumentException("--threads is platform or virtual");
+                        }
+                        o.virtualThreads = value.equals("virtual");
+                    }
+                    case "--count" -> o.count = positive(arg, value);
+                    case "--root-id" -> o.rootId = value;
+                    case "--code-prefix" -> o.codePrefix = value;
+                    case "--ids-file" -> o.idsFile = Path.of(value);
+                    case "--limit" -> o.limit = positive(arg, value);
+                    case "--timeout" -> o.timeout = duration(arg, value);
+                    case "--json-out" -> o.jsonOut = Path.of(value);
+                    case "--assert-rps" -> o.assertRps = number(arg, value);
+                    case "--assert-p99-ms" -> o.assertP99Ms = number(arg, value);
+                    case "--assert-max-error-pct" -> o.assertMaxErrorPercent = number(arg, value);
+                    default -> throw new IllegalArgumentException("unknown option " + arg);
+                }
+            }
+            if (o.help) {
+                return o;
+            }
+            if (o.scenario == null) {
+                throw new IllegalArgumentException("--scenario is required (seed-agencies, get-agency, search-agencies)");
+            }
+            if (!List.of("seed-agencies", "get-agency", "search-agencies").contains(o.scenario)) {
+                throw new IllegalArgumentException("unknown scenario " + o.scenario);
+            }
+            if (!o.baseUrl.startsWith("http://") && !o.baseUrl.startsWith("https://")) {
+                throw new IllegalArgumentException("--base-url must start with http:// or https://");
+            }
+            if (o.virtualThreads) {
+                threadFactory(true); // fails early on JDK 17
+            }
+            return o;
+        }
+
+        private static int positive(String name, String value) {
+            try {
+                int n = Integer.parseInt(value);
+                if (n > 0) {
+                    return n;
+                }
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+            throw new IllegalArgumentException(name + " must be a positive whole number, not '" + value + "'");
+        }
+
+        private static double number(String name, String value) {
+            try {
+                return Double.parseDouble(value);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(name + " must be a number, not '" + value + "'");
+            }
+        }
+
+        static Duration duration(String name, String value) {
+            String v = value.strip().toLowerCase(Locale.ROOT);
+            try {
+                if (v.endsWith("ms")) {
+                    return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
+                }
+                if (v.endsWith("m")) {
+                    return Duration.ofMinutes(Long.parseLong(v.substring(0, v.length() - 1)));
+                }
+                if (v.endsWith("s")) {
+                    v = v.substring(0, v.length() - 1);
+                }
+                return Duration.ofMillis(Math.round(Double.parseDouble(v) * 1000));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(name + " must be a duration like 30, 30s, 500ms or 2m, not '"
+                        + value + "'");
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- a small JSON reader and writer
+
+    static final class Json {
+        private final String s;
+        private int i;
+
+        private Json(String s) {
+            this.s = s;
+        }
+
+        static Object parse(String text) {
+            Json json = new Json(text);
+            Object value = json.value();
+            json.space();
+            if (json.i != text.length()) {
+                throw json.error("trailing characters");
+            }
+            return value;
+        }
+
+        /** The first value of {@code key} in a depth-first walk (objects before their children). */
+        static Object find(Object node, String key) {
+            if (node instanceof Map<?, ?> map) {
+                if (map.containsKey(key)) {
+                    return map.get(key);
+                }
+                for (Object child : map.values()) {
+                    Object found = find(child, key);
+                    if (found != null) {
+                        return found;
+                    }
+                }
+            } else if (node instanceof List<?> list) {
+                for (Object child : list) {
+                    Object found = find(child, key);
+                    if (found != null) {
+                        return found;
+                    }
+                }
+            }
+            return null;
+        }
+
+        /** The first object whose {@code key} equals {@code value}, ignoring case. */
+        static Object findObject(Object node, String key, String value) {
+            if (node instanceof Map<?, ?> map) {
+                if (map.get(key) instanceof String s && s.equalsIgnoreCase(value)) {
+                    return map;
+                }
+                for (Object child : map.values()) {
+                    Object found = findObject(child, key, value);
+                    if (found != null) {
+                        return found;
+                    }
+                }
+            } else if (node instanceof List<?> list) {
+                for (Object child : list) {
+                    Object found = findObject(child, key, value);
+                    if (found != null) {
+                        return found;
+                    }
+                }
+            }
+            return null;
+        }
+
+        static String quote(String value) {
+            if (value == null) {
+                return "null";
+            }
+            StringBuilder b = new StringBuilder("\"");
+            for (char c : value.toCharArray()) {
+                switch (c) {
+                    case '"' -> b.append("\\\"");
+                    case '\\' -> b.append("\\\\");
+                    case '\n' -> b.append("\\n");
+                    case '\r' -> b.append("\\r");
+                    case '\t' -> b.append("\\t");
+                    default -> {
+                        if (c < 0x20) {
+                            b.append(String.format("\\u%04x", (int) c));
+                        } else {
+                            b.append(c);
+                        }
+                    }
+                }
+            }
+            return b.append('"').toString();
+        }
+
+        private Object value() {
+            space();
+            if (i >= s.length()) {
+                throw error("unexpected end");
+            }
+            char c = s.charAt(i);
+            switch (c) {
+                case '{': {
+                    i++;
+                    Map<String, Object> map = new LinkedHashMap<>();
+                    space();
+                    if (peek('}')) {
+                        return map;
+                    }
+                    do {
+                        space();
+                        String key = string();
+                        space();
+                        expect(':');
+                        map.put(key, value());
+                        space();
+                    } while (peek(','));
+                    expect('}');
+                    return map;
+                }
+                case '[': {
+                    i++;
+                    List<Object> list = new ArrayList<>();
+                    space();
+                    if (peek(']')) {
+                        return list;
+                    }
+                    do {
+                        list.add(value());
+                        space();
+                    } while (peek(','));
+                    expect(']');
+                    return list;
+                }
+                case '"':
+                    return string();
+                default:
+                    if (s.startsWith("true", i)) {
+                        i += 4;
+                        return Boolean.TRUE;
+                    }
+                    if (s.startsWith("false", i)) {
+                        i += 5;
+                        return Boolean.FALSE;
+                    }
+                    if (s.startsWith("null", i)) {
+                        i += 4;
+                        return null;
+                    }
+                    int start = i;
+                    while (i < s.length() && "+-0123456789.eE".indexOf(s.charAt(i)) >= 0) {
+                        i++;
+                    }
+                    if (start == i) {
+                        throw error("unexpected '" + c + "'");
+                    }
+                    return Double.parseDouble(s.substring(start, i));
+            }
+        }
+
+        private String string() {
+            expect('"');
+            StringBuilder b = new StringBuilder();
+            while (i < s.length()) {
+                char c = s.charAt(i++);
+                if (c == '"') {
+                    return b.toString();
+                }
+                if (c == '\\') {
+                    char e = s.charAt(i++);
+                    switch (e) {
+                        case 'n' -> b.append('\n');
+                        case 't' -> b.append('\t');
+                        case 'r' -> b.append('\r');
+                        case 'b' -> b.append('\b');
+                        case 'f' -> b.append('\f');
+                        case 'u' -> {
+                            b.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
+                            i += 4;
+                        }
+                        default -> b.append(e);
+                    }
+                } else {
+                    b.append(c);
+                }
+            }
+            throw error("unterminated string");
+        }
+
+        private void space() {
+            while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+                i++;
+            }
+        }
+
+        private boolean peek(char c) {
+            if (i < s.length() && s.charAt(i) == c) {
+                i++;
+                return true;
+            }
+            return false;
+        }
+
+        private void expect(char c) {
+            if (!peek(c)) {
+                throw error("expected '" + c + "'");
+            }
+        }
+
+        private IllegalStateException error(String message) {
+            return new IllegalStateException("invalid JSON at " + i + ": " + message);
+        }
+    }
+}
