@@ -1,6 +1,7 @@
 package vn.attthub.identity;
 
 import java.io.Serializable;
+import java.security.Principal;
 import java.util.UUID;
 
 /**
@@ -9,7 +10,13 @@ import java.util.UUID;
  *
  * @param method how the first factor was proven ({@code password}, {@code oidc:<registration>})
  */
-record PendingMfa(UUID userId, String username, Step step, String method) implements Serializable {
+record PendingMfa(UUID userId, String username, Step step, String method) implements Principal, Serializable {
+    /** The username, so that sessions are indexed by it (Spring Session's principal name) like full ones. */
+    @Override
+    public String getName() {
+        return username;
+    }
+
     enum Step { VERIFY, ENROL }
 
     static final String AUTHORITY = "MFA_PENDING";
