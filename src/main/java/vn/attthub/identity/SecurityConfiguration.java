@@ -143,7 +143,23 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(ex -> ex
                         .defaultAuthenticationEntryPointFor(apiEntryPoint, API)
-                        .defaultAuthenticationEntryPointFor(pageEntryPoint, request -> true))
+                        .defaultAuthenticationEntryPointFor(pageEntryPoint, request -> true)
+                        .defaultAccessDeniedHandlerFor((request, response, denied) -> {
+                            // On the API a refused request without credentials (e.g. no CSRF token, no bearer) is a
+                            // 401 problem, like any other unauthenticated call; a signed-in one a 403 problem.
+                            if (PermissionInterceptor.currentUser() == null) {
+                                apiEntryPoint.commence(request, response,
+                                        new org.springframework.security.authentication.InsufficientAuthenticationException(
+                                                "authentication required"));
+                            } else {
+                                response.setStatus(HttpStatus.FORBIDDEN.value());
+                                response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+                                response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+                                response.getWriter().write("""
+                                        {"type":"https://attt-hub.vn/problems/forbidden","title":"Forbidden","status":403,\
+                                        "detail":"Yêu cầu bị từ chối (request refused)."}""");
+                            }
+                        }, API))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(BEARER))
                 .sessionManagement(session -> session.sessionFixation(f -> f.changeSessionId()))
                 .headers(headers -> headers
