@@ -104,7 +104,7 @@ class AccountPages {
                        @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
         try {
             ApiTokens.Issued issued = tokens.issue(user, null, name,
-                    expiresOn == null ? null : expiresOn.plusDays(1).atStartOfDay(ZONE).toInstant());
+                    expiresOn == null ? null : expiresOn.plusDays(1).atStartOfDay(ZONE).minusSeconds(1).toInstant());
             model.addAttribute("newToken", issued.secret());
             model.addAttribute("newTokenName", issued.token().name());
             return account(user, model);

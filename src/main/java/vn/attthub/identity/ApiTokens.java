@@ -41,7 +41,7 @@ class ApiTokens {
 
     record TokenView(UUID id, UUID userId, String username, String name, String prefix, Instant createdAt,
                      Instant expiresAt, Instant revokedAt, Instant lastUsedAt) {
-        String state() {
+        public String state() {
             return revokedAt != null ? "REVOKED" : expiresAt != null && !expiresAt.isAfter(Instant.now())
                     ? "EXPIRED" : "ACTIVE";
         }

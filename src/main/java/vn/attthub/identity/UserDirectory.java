@@ -36,7 +36,7 @@ class UserDirectory {
     record UserView(UUID id, String username, String fullName, String email, UUID agencyId, String agencyCode,
                     String agencyName, boolean enabled, boolean mfaEnabled, boolean demo, Instant lockedUntil,
                     boolean sso, int version, List<RoleGrant> roles) {
-        boolean locked() {
+        public boolean locked() {
             return lockedUntil != null && lockedUntil.isAfter(Instant.now());
         }
     }
