@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import vn.attthub.IntegrationTest;
@@ -26,6 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * only through the standard Spring Boot properties.
  */
 @IntegrationTest
+// Its own context (the provider's properties): closed after the class, while its embedded database still runs,
+// rather than at JVM exit where it races the database's own shutdown hook.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class OidcLoginIntegrationTests {
     static final String ISSUER = "attt-idp";
     static final MockOAuth2Server PROVIDER = new MockOAuth2Server();
