@@ -30,6 +30,11 @@ class CurrentUsers {
                 .optional();
     }
 
+    AgencyId agencyOf(UUID userId) {
+        return jdbc.sql("SELECT agency_id FROM app_user WHERE id = ?").param(userId)
+                .query(UUID.class).optional().map(AgencyId::of).orElse(null);
+    }
+
     List<Grant> grants(UUID userId) {
         return jdbc.sql("SELECT role, agency_id FROM user_role WHERE user_id = ? ORDER BY role")
                 .param(userId)
