@@ -84,6 +84,7 @@ class AuditPages {
             throw new org.springframework.security.access.AccessDeniedException("platform-wide readers only");
         }
         ChainVerification result = chain.verify();
+        model.addAttribute("platformWide", true);
         model.addAttribute("verification", result);
         model.addAttribute("verifiedAt", result.verifiedAt().atZone(AuditFilters.ZONE));
         return "audit/list :: verification";

@@ -1,6 +1,7 @@
 package vn.attthub.shared.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -9,7 +10,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -22,18 +22,19 @@ import vn.attthub.shared.NotFoundException;
 import java.util.Map;
 
 /**
- * Failures on HTML pages render {@code templates/error.html}: a readable Vietnamese (or English) page with the
- * status and what to do, never a stack trace or Spring's whitelabel page. JSON controllers are answered by
- * {@link ApiProblems}, which takes precedence for them. Access problems are left to Spring Security (login
- * redirect, 403 page).
+ * Failures outside JSON controllers (pages, static resources, unknown addresses): a browser gets
+ * {@code templates/error.html}, a readable Vietnamese (or English) page with the status and what to do, never a stack
+ * trace or Spring's whitelabel page; any other client gets an RFC 9457 problem. {@code @RestController}s are answered
+ * by {@link ApiProblems}, which takes precedence. Access problems are left to Spring Security (login redirect,
+ * 403 page).
  */
-@ControllerAdvice(annotations = Controller.class)
-@Order(Ordered.LOWEST_PRECEDENCE)
+@ControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE + 200)
 public class PageErrors {
     private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
 
     @ExceptionHandler(Exception.class)
-    ModelAndView failure(Exception e, HttpServletRequest request) throws Exception {
+    ModelAndView failure(Exception e, HttpServletRequest request, HttpServletResponse response) throws Exception {
         if (e instanceof AccessDeniedException || e instanceof AuthenticationException) {
             throw e;
         }
@@ -52,8 +53,18 @@ public class PageErrors {
             log.error("Unexpected failure on page {} {}", request.getMethod(), request.getRequestURI(), e);
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }
-        ModelAndView page = new ModelAndView("error", Map.of("status", status.value(),
-                "path", request.getRequestURI()), status);
-        return page;
+        if (!wantsHtml(request)) {
+            HttpStatus known = HttpStatus.resolve(status.value());
+            FilterProblems.write(response, status.value(), known == null ? "Error" : known.getReasonPhrase(),
+                    status.is5xxServerError() ? "Lỗi hệ thống; sự cố đã được ghi lại (internal error, logged)."
+                            : "Yêu cầu không thực hiện được (request failed: " + status.value() + ").");
+            return new ModelAndView();
+        }
+        return new ModelAndView("error", Map.of("status", status.value(), "path", request.getRequestURI()), status);
+    }
+
+    static boolean wantsHtml(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return accept != null && accept.contains("text/html");
     }
 }
