@@ -29,7 +29,7 @@ public final class TestCallers {
     public record Agency(UUID id, String code, String path) {
     }
 
-    public record Caller(UUID userId, String username, String token) {
+    public record Caller(UUID userId, String username, String token, UUID tokenId) {
     }
 
     public Agency root() {
@@ -61,9 +61,10 @@ public final class TestCallers {
                     .params(userId, role.name(), agency.id()).update();
         }
         String token = "attt_test-" + UUID.randomUUID();
+        UUID tokenId = UUID.randomUUID();
         jdbc.sql("INSERT INTO api_token (id, user_id, name, prefix, token_hash) VALUES (?, ?, 'test', 'attt_test', ?)")
-                .params(UUID.randomUUID(), userId, sha256(token)).update();
-        return new Caller(userId, username, token);
+                .params(tokenId, userId, sha256(token)).update();
+        return new Caller(userId, username, token, tokenId);
     }
 
     public static String sha256(String s) {
