@@ -64,4 +64,21 @@ class OperationsIntegrationTests {
         assertThat(page.statusCode()).isEqualTo(404);
         assertThat(page.body()).contains("Not found");
     }
+
+    @Test
+    void aPageWithoutThePermissionIsAReadable403Page() {
+        TestCallers.Caller viewer = callers().caller(callers().root(), vn.attthub.shared.Role.VIEWER);
+        HttpResponse<String> page = callers().send(callers().request("/audit", viewer.token())
+                .header("Accept", "text/html"));
+        assertThat(page.statusCode()).isEqualTo(403);
+        assertThat(page.body()).contains("Không có quyền truy cập").doesNotContain("Whitelabel");
+    }
+
+    @Test
+    void theAuditApiIsDescribedInOpenApi() {
+        HttpResponse<String> docs = callers().get("/v3/api-docs", null);
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(docs.body()).contains("/api/v1/audit/events").contains("/api/v1/audit/verification")
+                .contains("/api/v1/audit/events/export");
+    }
 }
