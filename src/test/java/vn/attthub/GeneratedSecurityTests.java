@@ -49,10 +49,11 @@ import static org.junit.jupiter.api.Assertions.fail;
  *   <li>no credentials → 401 (except {@code @PublicEndpoint});</li>
  *   <li>{@code @RequiresPermission(P)}: a token of every single-role user whose role lacks P, and of a user with
  *       no role at all → 403;</li>
- *   <li>an endpoint with a path variable: a record made in province A, requested by a user who holds the needed
- *       permission but only over province B → 404 for reads; for writes, an answer indistinguishable from the one
- *       for an id that does not exist (and never 2xx, never 403). GET endpoints also get a positive control: a user
- *       of province A with the same role reads the record.</li>
+ *   <li>an endpoint with a path variable: a record made in province A, requested by users who hold the needed
+ *       permission but only over province B (the narrowest such role, and a platform admin granted at province B)
+ *       → 404 for reads; for writes, an answer indistinguishable from the one for an id that does not exist (and
+ *       never 2xx, never 403). GET endpoints also get a positive control: a platform admin granted at province A
+ *       reads the record, which proves the registry made it where it should.</li>
  * </ol>
  * Records are made through {@link #REGISTRY}. An endpoint with a path variable and no registry entry FAILS, so a
  * new kind of record cannot slip through uncovered: add an entry that creates one in province A.
@@ -165,6 +166,12 @@ class GeneratedSecurityTests {
         return sb.toString();
     }
 
+    /** A value of the same shape as a real one that names no record: a number for a number, else a UUID. */
+    static String missingLike(String value) {
+        return value.chars().allMatch(Character::isDigit) ? String.valueOf(Long.MAX_VALUE - 7)
+                : UUID.randomUUID().toString();
+    }
+
     static String normalised(String pattern) {
         return VARIABLE.matcher(pattern).replaceAll("{}");
     }
@@ -245,23 +252,32 @@ class GeneratedSecurityTests {
                         fail(e.name() + " has path variables " + e.variables() + " but no entry in "
                                 + "GeneratedSecurityTests.REGISTRY: add one that creates such a record in province A");
                     }
-                    Role role = p == null ? Role.VIEWER : narrowestRoleWith(p);
-                    String path = fill(e.pattern(), fixture.create().apply(world));
-                    Caller outsider = inB.get(role);
-                    HttpResponse<String> r = call(callers, e, path, outsider.token(), "\"0\"");
+                    List<String> values = fixture.create().apply(world);
+                    String path = fill(e.pattern(), values);
+                    String missingPath = fill(e.pattern(), values.stream().map(GeneratedSecurityTests::missingLike).toList());
+                    // The narrowest role holding the permission, and a platform admin whose grant is only province B:
+                    // neither may reach province A's record.
+                    Set<Role> outsiderRoles = new java.util.LinkedHashSet<>(List.of(
+                            p == null ? Role.VIEWER : narrowestRoleWith(p), Role.PLATFORM_ADMIN));
+                    for (Role role : outsiderRoles) {
+                        Caller outsider = inB.get(role);
+                        HttpResponse<String> r = call(callers, e, path, outsider.token(), "\"0\"");
+                        if (e.method() == RequestMethod.GET) {
+                            assertThat(r.statusCode()).as(e.name() + " as " + role + " of province B: " + r.body())
+                                    .isEqualTo(404);
+                        } else {
+                            HttpResponse<String> missing = call(callers, e, missingPath, outsider.token(), "\"0\"");
+                            assertThat(r.statusCode()).as(e.name() + " as " + role + " of province B must answer as for "
+                                            + "a record that does not exist (" + missing.statusCode() + "): " + r.body())
+                                    .isNotEqualTo(403).isGreaterThanOrEqualTo(400)
+                                    .isEqualTo(missing.statusCode());
+                        }
+                    }
                     if (e.method() == RequestMethod.GET) {
-                        assertThat(r.statusCode()).as(e.name() + " as " + role + " of province B: " + r.body())
-                                .isEqualTo(404);
-                        HttpResponse<String> insider = call(callers, e, path, inA.get(role).token(), null);
-                        assertThat(insider.statusCode()).as("positive control: " + e.name() + " as " + role
-                                + " of province A must see the record made by the registry: " + insider.body())
+                        HttpResponse<String> insider = call(callers, e, path, inA.get(Role.PLATFORM_ADMIN).token(), null);
+                        assertThat(insider.statusCode()).as("positive control: " + e.name() + " as PLATFORM_ADMIN of "
+                                + "province A must see the record made by the registry: " + insider.body())
                                 .isBetween(200, 299);
-                    } else {
-                        HttpResponse<String> missing = call(callers, e, fill(e.pattern(), List.of()),
-                                outsider.token(), "\"0\"");
-                        assertThat(r.statusCode()).as(e.name() + " as " + role + " of province B: " + r.body())
-                                .isNotEqualTo(403).isGreaterThanOrEqualTo(400)
-                                .isEqualTo(missing.statusCode());
                     }
                 }));
             }
