@@ -5,7 +5,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.attthub.IntegrationTest;
+import vn.attthub.TestCallers;
+
+import java.net.http.HttpResponse;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +39,8 @@ class AuditChainIntegrationTests {
     JdbcClient jdbc;
     @Autowired
     TransactionTemplate tx;
+    @LocalServerPort
+    int port;
 
     long append(String action) {
         return audit.recordFor(null, "test", AuditEntry.success(action, "test", UUID.randomUUID(), null,
@@ -108,6 +114,13 @@ class AuditChainIntegrationTests {
             assertThat(v.valid()).isFalse();
             assertThat(v.firstBrokenSeq()).isEqualTo(seq);
             assertThat(v.reason()).startsWith("HASH_MISMATCH");
+
+            TestCallers callers = new TestCallers(jdbc, port);
+            HttpResponse<String> api = callers.get("/api/v1/audit/verification", IntegrationTest.BOOTSTRAP_TOKEN);
+            assertThat(api.statusCode()).isEqualTo(200);
+            assertThat(api.body()).contains("\"valid\":false").contains("\"firstBrokenSeq\":" + seq + ",");
+            HttpResponse<String> panel = callers.get("/audit/verification", IntegrationTest.BOOTSTRAP_TOKEN);
+            assertThat(panel.body()).contains("Bị phá vỡ").contains("#" + seq + " ");
         } finally {
             asSuperuserBypassingTriggers(() -> jdbc.sql("UPDATE audit_event SET details = ?::jsonb WHERE seq = ?")
                     .params(original, seq).update());
