@@ -181,6 +181,10 @@ class AuditTrailIntegrationTests {
 
         String all = callers.get("/api/v1/audit/events/export?action=" + marker, coordinator.token()).body();
         assertThat(all.split("\r\n")).hasSize(4);
+
+        JsonNode exports = events(coordinator, "action=audit.exported&actor=" + officerA.username());
+        assertThat(exports.get("items")).hasSize(1);
+        assertThat(exports.at("/items/0/details/filters").asString()).isEqualTo("action=" + marker);
     }
 
     @Test

@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.attthub.audit.AuditChain;
+import vn.attthub.audit.AuditEntry;
+import vn.attthub.audit.AuditLog;
 import vn.attthub.audit.AuditQuery;
 import vn.attthub.audit.AuditRecord;
 import vn.attthub.audit.AuditScope;
@@ -32,6 +34,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -45,11 +48,13 @@ import java.util.UUID;
 class AuditApi {
     private final AuditTrail trail;
     private final AuditChain chain;
+    private final AuditLog audit;
     private final JsonMapper json;
 
-    AuditApi(AuditTrail trail, AuditChain chain, JsonMapper json) {
+    AuditApi(AuditTrail trail, AuditChain chain, AuditLog audit, JsonMapper json) {
         this.trail = trail;
         this.chain = chain;
+        this.audit = audit;
         this.json = json;
     }
 
@@ -96,6 +101,9 @@ class AuditApi {
         }
         AuditQuery query = filters.toQuery();
         AuditScope scope = trail.scopeOf(user);
+        // Taking the trail out of the platform is itself recorded: who exported which filter.
+        audit.record(AuditEntry.success("audit.exported", "audit-trail", null, user.agency(),
+                Map.of("format", "csv", "filters", filters.queryString(), "platformWide", scope.platformWide())));
         String name = "nhat-ky-kiem-toan-" + LocalDateTime.now(AuditFilters.ZONE)
                 .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm")) + ".csv";
         response.setContentType("text/csv;charset=UTF-8");
