@@ -81,4 +81,12 @@ class OperationsIntegrationTests {
         assertThat(docs.body()).contains("/api/v1/audit/events").contains("/api/v1/audit/verification")
                 .contains("/api/v1/audit/events/export");
     }
+
+    @Test
+    void anUnknownApiAddressIsA404Problem() {
+        HttpResponse<String> r = callers().get("/api/v1/khong-co", IntegrationTest.BOOTSTRAP_TOKEN);
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(r.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+        assertThat(r.body()).doesNotContain("Exception");
+    }
 }
