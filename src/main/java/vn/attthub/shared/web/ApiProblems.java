@@ -75,8 +75,12 @@ public class ApiProblems {
 
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<ProblemDetail> conflict(ConflictException e) {
-        return problem(HttpStatusCode.valueOf(e.status()), e.status() == 412 ? "Precondition failed" : "Conflict",
-                e.getMessage(), List.of());
+        String title = switch (e.status()) {
+            case 412 -> "Precondition failed";
+            case 428 -> "Precondition required";
+            default -> "Conflict";
+        };
+        return problem(HttpStatusCode.valueOf(e.status()), title, e.getMessage(), List.of());
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -101,8 +105,19 @@ public class ApiProblems {
         return problem(HttpStatus.BAD_REQUEST, "Invalid input", "Dữ liệu không hợp lệ (invalid input).", errors);
     }
 
+    @ExceptionHandler(ContentTooLargeException.class)
+    ResponseEntity<ProblemDetail> contentTooLarge(ContentTooLargeException e) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "Content too large",
+                "Nội dung JSON vượt quá " + (e.limit() / 1024) + " KB (request body too large).", List.of());
+    }
+
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ContentTooLargeException tooLarge) {
+                return contentTooLarge(tooLarge);
+            }
+        }
         Throwable cause = e.getCause();
         if (cause instanceof UnrecognizedPropertyException u) {
             return problem(HttpStatus.BAD_REQUEST, "Invalid input", "Trường không được hỗ trợ (unknown field).",
@@ -177,6 +192,15 @@ public class ApiProblems {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ContentTooLargeException tooLarge) {
+                return contentTooLarge(tooLarge);
+            }
+        }
+        if (e instanceof org.springframework.web.ErrorResponse known && known.getStatusCode().is4xxClientError()) {
+            return problem(known.getStatusCode(), "Invalid request", known.getBody().getDetail() == null
+                    ? "Yêu cầu không hợp lệ (invalid request)." : known.getBody().getDetail(), List.of());
+        }
         log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
                 "Lỗi hệ thống; sự cố đã được ghi lại (internal error, logged).", List.of());

@@ -1,0 +1,287 @@
+package vn.attthub;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import vn.attthub.TestCallers.Agency;
+import vn.attthub.TestCallers.Caller;
+import vn.attthub.audit.AuditEntry;
+import vn.attthub.audit.AuditLog;
+import vn.attthub.shared.AgencyId;
+import vn.attthub.shared.AnyAuthenticatedUser;
+import vn.attthub.shared.Permission;
+import vn.attthub.shared.PublicEndpoint;
+import vn.attthub.shared.RequiresPermission;
+import vn.attthub.shared.Role;
+
+import java.lang.annotation.Annotation;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Security tests generated from the live endpoint list (ARCHITECTURE.md "Tests"; issue 2 §6), so that a new
+ * {@code /api/v1} endpoint is covered without anyone remembering to write its tests:
+ * <ol>
+ *   <li>no credentials → 401 (except {@code @PublicEndpoint});</li>
+ *   <li>{@code @RequiresPermission(P)}: a token of every single-role user whose role lacks P, and of a user with
+ *       no role at all → 403;</li>
+ *   <li>an endpoint with a path variable: a record made in province A, requested by users who hold the needed
+ *       permission but only over province B (the narrowest such role, and a platform admin granted at province B)
+ *       → 404 for reads; for writes, an answer indistinguishable from the one for an id that does not exist (and
+ *       never 2xx, never 403). GET endpoints also get a positive control: a platform admin granted at province A
+ *       reads the record, which proves the registry made it where it should.</li>
+ * </ol>
+ * Records are made through {@link #REGISTRY}. An endpoint with a path variable and no registry entry FAILS, so a
+ * new kind of record cannot slip through uncovered: add an entry that creates one in province A.
+ */
+@IntegrationTest
+class GeneratedSecurityTests {
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    AuditLog audit;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    /** What the registry's creators may use: the two provinces and a way to make users. */
+    record World(TestCallers callers, Agency provinceA, Agency unitOfA, Agency provinceB, AuditLog audit) {
+    }
+
+    /**
+     * How to make a record in province A for a path prefix. {@code prefix} uses {@code {}} for each path variable
+     * (names do not matter); {@code create} returns one value per variable of the prefix.
+     */
+    record Fixture(String prefix, Function<World, List<String>> create) {
+    }
+
+    static final List<Fixture> REGISTRY = List.of(
+            new Fixture("/api/v1/agencies/{}", w -> List.of(
+                    w.callers().agency(w.provinceA(), "UNIT", "Đơn vị kiểm thử bảo mật").id().toString())),
+            new Fixture("/api/v1/users/{}", w -> List.of(
+                    w.callers().caller(w.unitOfA(), Role.VIEWER).userId().toString())),
+            new Fixture("/api/v1/api-tokens/{}", w -> List.of(
+                    w.callers().caller(w.unitOfA(), Role.VIEWER).tokenId().toString())),
+            new Fixture("/api/v1/audit/events/{}", w -> List.of(String.valueOf(
+                    w.audit().recordFor(null, "security-test", AuditEntry.success("test.security", "test", null,
+                            AgencyId.of(w.unitOfA().id()), Map.of()))))));
+
+    record Endpoint(RequestMethod method, String pattern, HandlerMethod handler) {
+        String name() {
+            return method + " " + pattern;
+        }
+
+        Annotation rule() {
+            for (Class<? extends Annotation> type : List.of(PublicEndpoint.class, AnyAuthenticatedUser.class,
+                    RequiresPermission.class)) {
+                Annotation a = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), type);
+                if (a != null) return a;
+            }
+            for (Class<? extends Annotation> type : List.of(PublicEndpoint.class, AnyAuthenticatedUser.class,
+                    RequiresPermission.class)) {
+                Annotation a = AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), type);
+                if (a != null) return a;
+            }
+            return null;
+        }
+
+        Permission permission() {
+            return rule() instanceof RequiresPermission r ? r.value() : null;
+        }
+
+        List<String> variables() {
+            List<String> names = new ArrayList<>();
+            Matcher m = VARIABLE.matcher(pattern);
+            while (m.find()) names.add(m.group(1));
+            return names;
+        }
+    }
+
+    static final Pattern VARIABLE = Pattern.compile("\\{\\*?([^}:]+)(:[^}]*)?}");
+
+    List<Endpoint> apiEndpoints() {
+        List<Endpoint> endpoints = new ArrayList<>();
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> e : mappings.getHandlerMethods().entrySet()) {
+            Set<RequestMethod> methods = e.getKey().getMethodsCondition().getMethods();
+            for (String pattern : e.getKey().getPatternValues()) {
+                if (!pattern.startsWith("/api/v1/")) continue;
+                for (RequestMethod m : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
+                    endpoints.add(new Endpoint(m, pattern, e.getValue()));
+                }
+            }
+        }
+        endpoints.sort(Comparator.comparing(Endpoint::name));
+        return endpoints;
+    }
+
+    HttpResponse<String> call(TestCallers callers, Endpoint e, String path, String token, String ifMatch) {
+        HttpRequest.Builder b = callers.request(path, token).header("Accept", "application/json");
+        String body = "{}";
+        switch (e.method()) {
+            case GET -> b.GET();
+            case DELETE -> b.DELETE();
+            case HEAD -> b.method("HEAD", HttpRequest.BodyPublishers.noBody());
+            default -> b.header("Content-Type", "application/json")
+                    .method(e.method().name(), HttpRequest.BodyPublishers.ofString(body));
+        }
+        if (ifMatch != null) b.header("If-Match", ifMatch);
+        return callers.send(b);
+    }
+
+    static String fill(String pattern, List<String> values) {
+        Matcher m = VARIABLE.matcher(pattern);
+        StringBuilder sb = new StringBuilder();
+        int i = 0;
+        while (m.find()) {
+            m.appendReplacement(sb, Matcher.quoteReplacement(i < values.size() ? values.get(i) : UUID.randomUUID().toString()));
+            i++;
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    /** A value of the same shape as a real one that names no record: a number for a number, else a UUID. */
+    static String missingLike(String value) {
+        return value.chars().allMatch(Character::isDigit) ? String.valueOf(Long.MAX_VALUE - 7)
+                : UUID.randomUUID().toString();
+    }
+
+    static String normalised(String pattern) {
+        return VARIABLE.matcher(pattern).replaceAll("{}");
+    }
+
+    /** The registry entry covering every variable of the pattern: the longest prefix with as many variables. */
+    static Fixture fixtureFor(Endpoint e) {
+        String p = normalised(e.pattern());
+        int variables = e.variables().size();
+        return REGISTRY.stream()
+                .filter(f -> p.equals(f.prefix()) || p.startsWith(f.prefix() + "/"))
+                .filter(f -> normalised(f.prefix()).split("\\{}", -1).length - 1 == variables)
+                .max(Comparator.comparingInt(f -> f.prefix().length())).orElse(null);
+    }
+
+    static int permissionCount(Role r) {
+        return r.permissions().size();
+    }
+
+    /** The narrowest single role that grants the permission. */
+    static Role narrowestRoleWith(Permission p) {
+        return Arrays.stream(Role.values()).filter(r -> r.grants(p))
+                .min(Comparator.comparingInt(GeneratedSecurityTests::permissionCount)).orElseThrow();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyApiEndpointIsGuarded() {
+        TestCallers callers = new TestCallers(jdbc, port);
+        Agency root = callers.root();
+        Agency provinceA = callers.agency(root, "PROVINCE", "Tỉnh A (kiểm thử bảo mật)");
+        Agency unitOfA = callers.agency(provinceA, "UNIT", "Sở thuộc tỉnh A");
+        Agency provinceB = callers.agency(root, "PROVINCE", "Tỉnh B (kiểm thử bảo mật)");
+        World world = new World(callers, provinceA, unitOfA, provinceB, audit);
+
+        Map<Role, Caller> inB = new EnumMap<>(Role.class);
+        Map<Role, Caller> inA = new EnumMap<>(Role.class);
+        for (Role r : Role.values()) {
+            inB.put(r, callers.caller(provinceB, r));
+            inA.put(r, callers.caller(provinceA, r));
+        }
+        Caller noRole = callers.caller(provinceB, null);
+
+        List<Endpoint> endpoints = apiEndpoints();
+        Set<String> names = new TreeSet<>();
+        endpoints.forEach(e -> names.add(e.name()));
+        assertThat(names).as("the endpoint list is read from Spring MVC")
+                .contains("GET /api/v1/audit/events/{seq}", "GET /api/v1/audit/verification");
+
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Endpoint e : endpoints) {
+            Annotation rule = e.rule();
+            String anyPath = fill(e.pattern(), List.of());
+            tests.add(DynamicTest.dynamicTest(e.name() + " declares an access rule", () ->
+                    assertThat(rule).as(e.name() + " must declare @RequiresPermission, @AnyAuthenticatedUser or @PublicEndpoint")
+                            .isNotNull()));
+            if (rule instanceof PublicEndpoint) {
+                continue;
+            }
+            tests.add(DynamicTest.dynamicTest(e.name() + " without credentials → 401", () -> {
+                HttpResponse<String> r = call(callers, e, anyPath, null, null);
+                assertThat(r.statusCode()).as(e.name() + " without credentials: " + r.body()).isEqualTo(401);
+            }));
+            Permission p = e.permission();
+            if (p != null) {
+                tests.add(DynamicTest.dynamicTest(e.name() + " without " + p + " → 403", () -> {
+                    List<Caller> lacking = new ArrayList<>();
+                    lacking.add(noRole);
+                    Arrays.stream(Role.values()).filter(r -> !r.grants(p)).forEach(r -> lacking.add(inB.get(r)));
+                    for (Caller c : lacking) {
+                        HttpResponse<String> r = call(callers, e, anyPath, c.token(), "\"0\"");
+                        assertThat(r.statusCode()).as(e.name() + " as " + c.username() + ": " + r.body()).isEqualTo(403);
+                    }
+                }));
+            }
+            if (!e.variables().isEmpty()) {
+                tests.add(DynamicTest.dynamicTest(e.name() + " for another province's record → 404", () -> {
+                    Fixture fixture = fixtureFor(e);
+                    if (fixture == null) {
+                        fail(e.name() + " has path variables " + e.variables() + " but no entry in "
+                                + "GeneratedSecurityTests.REGISTRY: add one that creates such a record in province A");
+                    }
+                    List<String> values = fixture.create().apply(world);
+                    String path = fill(e.pattern(), values);
+                    String missingPath = fill(e.pattern(), values.stream().map(GeneratedSecurityTests::missingLike).toList());
+                    // The narrowest role holding the permission, and a platform admin whose grant is only province B:
+                    // neither may reach province A's record.
+                    Set<Role> outsiderRoles = new java.util.LinkedHashSet<>(List.of(
+                            p == null ? Role.VIEWER : narrowestRoleWith(p), Role.PLATFORM_ADMIN));
+                    for (Role role : outsiderRoles) {
+                        Caller outsider = inB.get(role);
+                        HttpResponse<String> r = call(callers, e, path, outsider.token(), "\"0\"");
+                        if (e.method() == RequestMethod.GET) {
+                            assertThat(r.statusCode()).as(e.name() + " as " + role + " of province B: " + r.body())
+                                    .isEqualTo(404);
+                        } else {
+                            HttpResponse<String> missing = call(callers, e, missingPath, outsider.token(), "\"0\"");
+                            assertThat(r.statusCode()).as(e.name() + " as " + role + " of province B must answer as for "
+                                            + "a record that does not exist (" + missing.statusCode() + "): " + r.body())
+                                    .isNotEqualTo(403).isGreaterThanOrEqualTo(400)
+                                    .isEqualTo(missing.statusCode());
+                        }
+                    }
+                    if (e.method() == RequestMethod.GET) {
+                        HttpResponse<String> insider = call(callers, e, path, inA.get(Role.PLATFORM_ADMIN).token(), null);
+                        assertThat(insider.statusCode()).as("positive control: " + e.name() + " as PLATFORM_ADMIN of "
+                                + "province A must see the record made by the registry: " + insider.body())
+                                .isBetween(200, 299);
+                    }
+                }));
+            }
+        }
+        return tests.stream();
+    }
+}

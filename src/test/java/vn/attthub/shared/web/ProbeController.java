@@ -1,0 +1,58 @@
+package vn.attthub.shared.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import vn.attthub.shared.Permission;
+import vn.attthub.shared.RequiresPermission;
+
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A test-only JSON endpoint to prove the API infrastructure (body limits, content types, JSON errors,
+ * Idempotency-Key) independently of the modules' own endpoints. It counts executions so a test can tell a
+ * replay from a second execution.
+ */
+@RestController
+@RequestMapping("/api/v1/test-probe")
+@RequiresPermission(Permission.AGENCY_READ)
+class ProbeController {
+    static final AtomicInteger EXECUTIONS = new AtomicInteger();
+
+    enum Colour { RED, GREEN }
+
+    record Item(@NotBlank String label, Integer weight) {
+    }
+
+    record ProbeRequest(@NotBlank String name, Colour colour, Integer count, List<Item> items) {
+    }
+
+    record ProbeResponse(int execution, String name, Colour colour) {
+    }
+
+    @PostMapping
+    ResponseEntity<ProbeResponse> create(@Valid @RequestBody ProbeRequest request) {
+        int n = EXECUTIONS.incrementAndGet();
+        return ResponseEntity.created(URI.create("/api/v1/test-probe/" + n))
+                .body(new ProbeResponse(n, request.name(), request.colour()));
+    }
+
+    @PostMapping("/slow")
+    ResponseEntity<ProbeResponse> slow(@Valid @RequestBody ProbeRequest request) throws InterruptedException {
+        int n = EXECUTIONS.incrementAndGet();
+        Thread.sleep(700);
+        return ResponseEntity.status(201).body(new ProbeResponse(n, request.name(), request.colour()));
+    }
+
+    @PostMapping("/fail")
+    ResponseEntity<ProbeResponse> fail(@RequestBody ProbeRequest request) {
+        EXECUTIONS.incrementAndGet();
+        throw new IllegalStateException("probe failure");
+    }
+}
