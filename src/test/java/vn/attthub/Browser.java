@@ -177,6 +177,42 @@ public class Browser implements BeforeAllCallback, AfterAllCallback, BeforeEachC
         return this;
     }
 
+    /** Recovery codes seen at enrolment, per username: later sign-ins spend one each (a TOTP code is single-use). */
+    private static final java.util.Map<String, java.util.Deque<String>> RECOVERY_CODES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Signs in a user who needs multi-factor authentication, like a person with an authenticator app would: at
+     * the first sign-in it completes the forced enrolment (reading the secret shown on the page, entering its
+     * current code, keeping the recovery codes), later it answers the second step with a kept recovery code.
+     * Ends on the page the user lands on after sign-in.
+     */
+    public Browser loginWithMfa(String username, String password) {
+        login(username, password);
+        if (path().startsWith("/account/mfa/setup")) {
+            String secret = find(By.cssSelector(".mfa-secret")).getText();
+            find(By.id("code")).sendKeys(vn.attthub.identity.TotpCodes.current(secret));
+            find(By.cssSelector("form button[type=submit]")).click();
+            waitUntil(d -> !d.findElements(By.cssSelector(".recovery-codes code")).isEmpty());
+            java.util.Deque<String> codes = new java.util.ArrayDeque<>();
+            driver.findElements(By.cssSelector(".recovery-codes code")).forEach(c -> codes.add(c.getText()));
+            RECOVERY_CODES.put(username.toLowerCase(), codes);
+            screenshot("mfa-recovery-codes-" + username);
+            find(By.cssSelector("main a.btn")).click();
+            waitUntil(d -> !path().startsWith("/account/mfa"));
+        } else if (path().startsWith("/login/mfa")) {
+            java.util.Deque<String> codes = RECOVERY_CODES.get(username.toLowerCase());
+            if (codes == null || codes.isEmpty()) {
+                throw new IllegalStateException("No recovery code kept for " + username
+                        + ": enrol it through loginWithMfa first");
+            }
+            find(By.id("code")).sendKeys(codes.pop());
+            find(By.cssSelector("form button[type=submit]")).click();
+            waitUntil(d -> !path().startsWith("/login/mfa"));
+        }
+        return this;
+    }
+
     public WebElement find(By by) {
         return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
     }

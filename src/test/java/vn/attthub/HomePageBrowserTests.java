@@ -16,7 +16,7 @@ class HomePageBrowserTests {
 
     @Test
     void theAdministratorSignsInAndSeesTheHomePage() {
-        browser.login(IntegrationTest.ADMIN_USERNAME, IntegrationTest.ADMIN_PASSWORD);
+        browser.loginWithMfa(IntegrationTest.ADMIN_USERNAME, IntegrationTest.ADMIN_PASSWORD);
 
         assertThat(browser.path()).isEqualTo("/");
         assertThat(browser.driver().getTitle()).isEqualTo("Trang chủ · ATTT Hub");
@@ -32,7 +32,7 @@ class HomePageBrowserTests {
 
     @Test
     void onANarrowScreenTheMenuFoldsAndOpensWithItsButton() {
-        browser.login(IntegrationTest.ADMIN_USERNAME, IntegrationTest.ADMIN_PASSWORD);
+        browser.loginWithMfa(IntegrationTest.ADMIN_USERNAME, IntegrationTest.ADMIN_PASSWORD);
         Dimension desktop = browser.driver().manage().window().getSize();
         try {
             browser.driver().manage().window().setSize(new Dimension(390, 844));
@@ -58,7 +58,7 @@ class HomePageBrowserTests {
 
     @Test
     void theHomePageSwitchesToEnglish() {
-        browser.login(IntegrationTest.ADMIN_USERNAME, IntegrationTest.ADMIN_PASSWORD);
+        browser.loginWithMfa(IntegrationTest.ADMIN_USERNAME, IntegrationTest.ADMIN_PASSWORD);
         browser.find(By.cssSelector("nav a[hreflang=en]")).click();
         browser.waitUntil(d -> d.getCurrentUrl().endsWith("lang=en"));
 
@@ -71,7 +71,7 @@ class HomePageBrowserTests {
 
     @Test
     void signingOutReturnsToTheLoginPageWithAConfirmation() {
-        browser.login(IntegrationTest.ADMIN_USERNAME, IntegrationTest.ADMIN_PASSWORD);
+        browser.loginWithMfa(IntegrationTest.ADMIN_USERNAME, IntegrationTest.ADMIN_PASSWORD);
         browser.find(By.cssSelector("nav form[action$='/logout'] button")).click();
         browser.waitUntil(d -> d.getCurrentUrl().endsWith("/login?logout"));
 

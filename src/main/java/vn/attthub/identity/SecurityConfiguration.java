@@ -159,7 +159,11 @@ class SecurityConfiguration implements WebMvcConfigurer {
                                         {"type":"https://attt-hub.vn/problems/forbidden","title":"Forbidden","status":403,\
                                         "detail":"Yêu cầu bị từ chối (request refused)."}""");
                             }
-                        }, API))
+                        }, API)
+                        // Pages: a plain 403, rendered by the error page (a single registered handler would
+                        // otherwise answer every request, pages included, with the API's JSON).
+                        .defaultAccessDeniedHandlerFor(new org.springframework.security.web.access.AccessDeniedHandlerImpl(),
+                                request -> true))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(BEARER))
                 .sessionManagement(session -> session.sessionFixation(f -> f.changeSessionId()))
                 .headers(headers -> headers

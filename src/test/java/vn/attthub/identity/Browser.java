@@ -17,6 +17,8 @@ import java.util.stream.Collectors;
 
 /** A cookie-keeping HTTP client that behaves like a browser on our pages: CSRF tokens, no automatic redirects. */
 class Browser {
+    /** What a real browser asks for, so that error responses come as pages. */
+    static final String HTML = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*?(?:value|content)=\"([^\"]+)\"");
     final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
@@ -29,7 +31,7 @@ class Browser {
     }
 
     HttpResponse<String> get(String pathOrUrl) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri(pathOrUrl)).GET().build(),
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri(pathOrUrl)).header("Accept", HTML).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         Matcher m = CSRF.matcher(r.body());
         if (m.find()) {
@@ -45,7 +47,7 @@ class Browser {
         all.put("_csrf", csrf);
         String body = all.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&"));
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri(path))
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri(path)).header("Accept", HTML)
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());

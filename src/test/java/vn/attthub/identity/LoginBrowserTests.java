@@ -39,7 +39,7 @@ class LoginBrowserTests {
                 .isEqualTo("Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đang bị khóa.");
         browser.screenshot("login-error-vi");
 
-        browser.login(IntegrationTest.ADMIN_USERNAME, IntegrationTest.ADMIN_PASSWORD);
+        browser.loginWithMfa(IntegrationTest.ADMIN_USERNAME, IntegrationTest.ADMIN_PASSWORD);
         assertThat(browser.path()).isEqualTo("/");
     }
 
