@@ -40,6 +40,7 @@ import java.util.Map;
  * A client's mistake is always a 4xx; an unexpected failure is a 500 that reveals nothing internal.
  */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 100)
 public class ApiProblems {
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
     public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
