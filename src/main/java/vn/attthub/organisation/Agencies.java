@@ -21,9 +21,43 @@ class Agencies {
     static final String IN_SCOPE = AgencyTree.pathWithinRoots("a.path");
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate batch;
 
-    Agencies(JdbcClient jdbc) {
+    Agencies(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /** Inserts many agencies in JDBC batches (parents must come before their children). */
+    void insertAll(List<Agency> rows) {
+        batch.batchUpdate("""
+                        INSERT INTO agency (id, code, name_vi, name_en, kind, parent_id, path, depth, address,
+                                            valid_from, valid_to, demo)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE)""", rows, 500, (ps, a) -> {
+            ps.setObject(1, a.id());
+            ps.setString(2, a.code());
+            ps.setString(3, a.name());
+            ps.setString(4, a.nameEn());
+            ps.setString(5, a.kind().name());
+            ps.setObject(6, a.parentId());
+            ps.setString(7, a.path());
+            ps.setInt(8, a.depth());
+            ps.setString(9, a.address());
+            ps.setObject(10, a.validFrom());
+            ps.setObject(11, a.validTo(), java.sql.Types.DATE);
+        });
+    }
+
+    /** Agencies by code (upper-cased keys), for checking a whole import file in one query. */
+    java.util.Map<String, Agency> findByCodes(java.util.Collection<String> codes) {
+        if (codes.isEmpty()) return java.util.Map.of();
+        java.util.Map<String, Agency> found = new java.util.HashMap<>();
+        jdbc.sql("SELECT " + COLUMNS + " FROM agency a WHERE upper(a.code) = ANY(:codes)")
+                .param("codes", new SqlArrayValue("text", codes.stream()
+                        .map(c -> c.toUpperCase(java.util.Locale.ROOT)).toArray()))
+                .query(Agencies::map).list()
+                .forEach(a -> found.put(a.code().toUpperCase(java.util.Locale.ROOT), a));
+        return found;
     }
 
     static SqlArrayValue roots(Collection<AgencyId> roots) {

@@ -83,7 +83,15 @@ public class AgencyImport {
         List<RowError> errors = new ArrayList<>();
         List<RowPlan> plans = new ArrayList<>();
         Map<String, Agency> defined = new HashMap<>(); // code (upper) -> agency planned by an earlier row
-        Map<String, Agency> existingCache = new HashMap<>();
+        // every code the file mentions, looked up at once
+        java.util.Set<String> mentioned = new java.util.HashSet<>();
+        rows.forEach(r -> {
+            if (r.get("code") != null) mentioned.add(r.get("code"));
+            if (r.get("parentCode") != null) mentioned.add(r.get("parentCode"));
+        });
+        Map<String, Agency> existingByCode = agencies.findByCodes(mentioned);
+        Set<UUID> scopeIds = new java.util.HashSet<>();
+        scope.forEach(s -> scopeIds.add(s.value()));
         for (AgencyFiles.RawRow raw : rows) {
             int before = errors.size();
             LocalDate validFrom = date(raw, "validFrom", errors);
@@ -95,8 +103,8 @@ public class AgencyImport {
             if (parentCode != null) {
                 parent = defined.get(parentCode.toUpperCase(Locale.ROOT));
                 if (parent == null) {
-                    parent = existingCache.computeIfAbsent(parentCode.toUpperCase(Locale.ROOT),
-                            c -> agencies.findByCodeInScope(c, scope).orElse(null));
+                    Agency known = existingByCode.get(parentCode.toUpperCase(Locale.ROOT));
+                    parent = known != null && inScope(known, scopeIds) ? known : null;
                 }
                 if (parent == null) {
                     parentKnown = false;
@@ -122,7 +130,7 @@ public class AgencyImport {
                 if (defined.containsKey(key) || plans.stream().anyMatch(p -> p.code().equalsIgnoreCase(code))) {
                     errors.add(new RowError(raw.row(), "code", "Mã '" + code + "' lặp lại trong tệp (duplicate code in file)."));
                 } else {
-                    Agency existing = agencies.findByCode(code).orElse(null);
+                    Agency existing = existingByCode.get(key);
                     if (existing != null) {
                         if (same(existing, draft, parent)) {
                             action = Action.UNCHANGED;
@@ -135,8 +143,10 @@ public class AgencyImport {
             }
             if (errors.size() == before) {
                 AgencyKind kind = AgencyKind.parse(draft.kind());
-                UUID id = action == Action.UNCHANGED ? agencies.findByCode(code).orElseThrow().id() : UUID.randomUUID();
-                Agency planned = action == Action.UNCHANGED ? agencies.find(id).orElseThrow() : new Agency(id, code,
+                UUID id = action == Action.UNCHANGED ? existingByCode.get(code.toUpperCase(Locale.ROOT)).id()
+                        : UUID.randomUUID();
+                Agency planned = action == Action.UNCHANGED ? existingByCode.get(code.toUpperCase(Locale.ROOT))
+                        : new Agency(id, code,
                         draft.name(), draft.nameEn(), kind, parent == null ? null : parent.id(),
                         Agency.pathOf(parent == null ? null : parent.path(), id),
                         parent == null ? 0 : parent.depth() + 1, draft.address(), draft.validFrom(), draft.validTo(),
@@ -154,10 +164,10 @@ public class AgencyImport {
         if (!errors.isEmpty() || dryRun) {
             return new Report(dryRun, false, rows.size(), errors.isEmpty() ? created : 0, unchanged, plans, errors);
         }
-        for (RowPlan plan : plans) {
-            if (plan.action() != Action.CREATE) continue;
-            Agency a = defined.get(plan.code().toUpperCase(Locale.ROOT));
-            agencies.insert(a, false);
+        List<Agency> toCreate = plans.stream().filter(p -> p.action() == Action.CREATE)
+                .map(p -> defined.get(p.code().toUpperCase(Locale.ROOT))).toList();
+        agencies.insertAll(toCreate);
+        for (Agency a : toCreate) {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("code", a.code());
             details.put("name", a.name());
@@ -168,6 +178,14 @@ public class AgencyImport {
             audit.record(AuditEntry.success("agency.created", "agency", a.id(), a.agencyId(), details));
         }
         return new Report(false, true, rows.size(), created, unchanged, plans, List.of());
+    }
+
+    /** Is the agency inside one of the scope roots (its path names a root)? */
+    private static boolean inScope(Agency agency, Set<UUID> roots) {
+        for (String part : agency.path().split("/")) {
+            if (!part.isEmpty() && roots.contains(UUID.fromString(part))) return true;
+        }
+        return false;
     }
 
     private static boolean same(Agency existing, AgencyDraft draft, Agency parent) {

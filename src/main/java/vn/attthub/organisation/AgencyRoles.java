@@ -62,6 +62,24 @@ public class AgencyRoles {
         return statement.query(AgencyDirectory::map).optional();
     }
 
+    /**
+     * The holder of a serving role (e.g. SECURITY_UNIT, IR_UNIT) for {@code agency} or, when it has none, for its
+     * nearest ancestor that has one: a province's incident-response unit also serves the province's departments.
+     */
+    public Optional<AgencySummary> nearestHolderFor(AgencyRoleKind role, AgencyId agency, LocalDate date) {
+        return jdbc.sql("""
+                        SELECT a.id, a.code, a.name_vi, a.name_en, a.kind, a.parent_id, a.valid_from, a.valid_to
+                        FROM agency t
+                        JOIN agency f ON t.path LIKE f.path || '%'
+                        JOIN agency_role r ON r.for_agency_id = f.id
+                        JOIN agency a ON a.id = r.agency_id
+                        WHERE t.id = :agency AND r.role = :role AND r.valid_from <= :date
+                          AND (r.valid_to IS NULL OR r.valid_to >= :date)
+                        ORDER BY f.depth DESC, r.valid_from DESC LIMIT 1""")
+                .param("agency", agency.value()).param("role", role.name()).param("date", date)
+                .query(AgencyDirectory::map).optional();
+    }
+
     /** Every agency holding {@code role} (for anyone) on {@code date}, by code. */
     public List<AgencySummary> holdersOf(AgencyRoleKind role, LocalDate date) {
         return jdbc.sql("""

@@ -167,6 +167,13 @@ class AgencyImportIntegrationTests {
         assertThat(noHeader.status()).isEqualTo(400);
         assertThat(noHeader.json().get("errors").get(0).get("column").asString()).isEqualTo("file");
 
+        StringBuilder many = new StringBuilder("code,name,nameEn,kind,parentCode,address,validFrom,validTo\n");
+        for (int i = 0; i <= AgencyImport.MAX_ROWS; i++) many.append("R").append(i).append(",Tên,,UNIT,CP,,,\n");
+        ApiClient.Response tooMany = admin.upload("/api/v1/agencies/import?dryRun=true", "many.csv",
+                many.toString().getBytes(StandardCharsets.UTF_8));
+        assertThat(tooMany.status()).isEqualTo(400);
+        assertThat(tooMany.body()).contains("20000");
+
         assertThat(admin.post("/api/v1/agencies/import", "{}").status()).isIn(400, 415);
     }
 }

@@ -124,6 +124,11 @@ class DemoAgenciesIntegrationTests {
         assertThat(roles.holdersOf(AgencyRoleKind.SYSTEM_OWNER, LocalDate.of(2025, 7, 1)))
                 .extracting(AgencySummary::code).contains("BCA", "BYT", "BKHCN", "T-HA-NOI", "T-TAY-NINH")
                 .doesNotContain("BTTTT", "T-TAY-NINH-2025CU");
+        // a province's incident-response unit also serves the province's own departments (QD05 Art 6)
+        assertThat(roles.nearestHolderFor(AgencyRoleKind.IR_UNIT, directory.findByCode("T-HA-NOI-SYT").orElseThrow().id(),
+                firstDay)).get().extracting(AgencySummary::code).isEqualTo("T-HA-NOI-SKHCN");
+        assertThat(roles.nearestHolderFor(AgencyRoleKind.IR_UNIT, directory.findByCode("T-HA-NOI-SYT").orElseThrow().id(),
+                LocalDate.of(2025, 2, 1))).isEmpty();
         assertThat(roles.holdersOf(AgencyRoleKind.SERVICE_PROVIDER, firstDay)).extracting(AgencySummary::code)
                 .containsExactly("VNPT-IDC");
     }
