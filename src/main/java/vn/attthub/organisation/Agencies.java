@@ -153,6 +153,15 @@ class Agencies {
                 .param("delta", newDepth - agency.depth()).param("oldPath", agency.path()).update();
     }
 
+    /** A child that would start outside the given validity of its parent, if any (its code). */
+    Optional<String> childStartingOutside(UUID parentId, LocalDate from, LocalDate to) {
+        return jdbc.sql("SELECT code FROM agency WHERE parent_id = :id AND (valid_from < :from OR valid_from > :to) "
+                        + "ORDER BY valid_from LIMIT 1")
+                .param("id", parentId).param("from", from)
+                .param("to", to == null ? LocalDate.of(9999, 12, 31) : to)
+                .query(String.class).optional();
+    }
+
     void close(UUID id, LocalDate validTo) {
         jdbc.sql("UPDATE agency SET valid_to = :validTo, updated_at = now(), version = version + 1 WHERE id = :id")
                 .param("validTo", validTo).param("id", id).update();

@@ -107,6 +107,14 @@ public class AgencyRegistry {
         }
         List<FieldError> errors = new ArrayList<>(AgencyRules.check(draft, parent, current));
         throwIfAny(errors);
+        if (!Objects.equals(draft.validFrom(), current.validFrom()) || !Objects.equals(draft.validTo(), current.validTo())) {
+            // the children must still start while their parent is in force
+            agencies.childStartingOutside(id, draft.validFrom(), draft.validTo()).ifPresent(child -> {
+                throw InvalidInputException.field(draft.validFrom().isAfter(current.validFrom()) ? "validFrom" : "validTo",
+                        "Đơn vị trực thuộc " + child + " bắt đầu ngoài thời gian hiệu lực mới "
+                                + "(a child agency would start outside the new validity).");
+            });
+        }
         String code = draft.code().strip();
         if (!code.equalsIgnoreCase(current.code()) && agencies.codeTaken(code, id)) {
             throw codeTaken();

@@ -221,6 +221,14 @@ class AgencyApiIntegrationTests {
                 .formatted(ApiClient.unique("E"), late.get("id").asString()));
         assertThat(early.status()).isEqualTo(400);
         assertThat(early.json().get("errors").get(0).get("field").asString()).isEqualTo("parentId");
+
+        // and a parent cannot later start after its children did
+        JsonNode child = admin.create(ApiClient.unique("E"), "Sở", "DEPARTMENT", late.get("id").asString(), "2025-08-01");
+        ApiClient.Response shifted = admin.put("/api/v1/agencies/" + late.get("id").asString(), """
+                {"code":"%s","name":"Tỉnh mới 2025","kind":"PROVINCE","validFrom":"2025-09-01"}"""
+                .formatted(late.get("code").asString()), "\"0\"");
+        assertThat(shifted.status()).isEqualTo(400);
+        assertThat(shifted.body()).contains("\"field\":\"validFrom\"").contains(child.get("code").asString());
     }
 
     @Test
