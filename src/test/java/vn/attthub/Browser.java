@@ -191,8 +191,7 @@ public class Browser implements BeforeAllCallback, AfterAllCallback, BeforeEachC
         login(username, password);
         if (path().startsWith("/account/mfa/setup")) {
             String secret = find(By.cssSelector(".mfa-secret")).getText();
-            find(By.id("code")).sendKeys(vn.attthub.identity.TotpCodes.current(secret));
-            find(By.cssSelector("form button[type=submit]")).click();
+            find(By.id("code")).sendKeys(vn.attthub.identity.TotpCodes.current(secret), org.openqa.selenium.Keys.ENTER);
             waitUntil(d -> !d.findElements(By.cssSelector(".recovery-codes code")).isEmpty());
             java.util.Deque<String> codes = new java.util.ArrayDeque<>();
             driver.findElements(By.cssSelector(".recovery-codes code")).forEach(c -> codes.add(c.getText()));
@@ -206,8 +205,7 @@ public class Browser implements BeforeAllCallback, AfterAllCallback, BeforeEachC
                 throw new IllegalStateException("No recovery code kept for " + username
                         + ": enrol it through loginWithMfa first");
             }
-            find(By.id("code")).sendKeys(codes.pop());
-            find(By.cssSelector("form button[type=submit]")).click();
+            find(By.id("code")).sendKeys(codes.pop(), org.openqa.selenium.Keys.ENTER);
             waitUntil(d -> !path().startsWith("/login/mfa"));
         }
         return this;
