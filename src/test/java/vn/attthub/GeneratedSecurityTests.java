@@ -71,7 +71,7 @@ class GeneratedSecurityTests {
     RequestMappingHandlerMapping mappings;
 
     /** What the registry's creators may use: the two provinces and a way to make users. */
-    record World(TestCallers callers, Agency provinceA, Agency unitOfA, Agency provinceB, AuditLog audit) {
+    record World(TestCallers callers, Agency provinceA, Agency unitOfA, Agency provinceB, AuditLog audit, JdbcClient jdbc) {
     }
 
     /**
@@ -84,6 +84,18 @@ class GeneratedSecurityTests {
     static final List<Fixture> REGISTRY = List.of(
             new Fixture("/api/v1/agencies/{}", w -> List.of(
                     w.callers().agency(w.provinceA(), "UNIT", "Đơn vị kiểm thử bảo mật").id().toString())),
+            new Fixture("/api/v1/agencies/{}/roles/{}", w -> {
+                UUID agency = w.callers().agency(w.provinceA(), "DEPARTMENT", "Sở có vai trò (kiểm thử bảo mật)").id();
+                UUID role = UUID.randomUUID();
+                w.jdbc().sql("""
+                                INSERT INTO agency_role (id, agency_id, role, for_agency_id, valid_from, legal_basis)
+                                VALUES (?, ?, 'IR_NETWORK_MEMBER', NULL, DATE '2024-01-01', 'Quyết định 05/2017/QĐ-TTg Điều 7')""")
+                        .params(role, agency).update();
+                return List.of(agency.toString(), role.toString());
+            }),
+            new Fixture("/api/v1/agencies/{}/contacts/{}", w -> List.of(
+                    w.callers().agency(w.provinceA(), "UNIT", "Đơn vị có đầu mối (kiểm thử bảo mật)").id().toString(),
+                    "HEAD")),
             new Fixture("/api/v1/users/{}", w -> List.of(
                     w.callers().caller(w.unitOfA(), Role.VIEWER).userId().toString())),
             new Fixture("/api/v1/api-tokens/{}", w -> List.of(
@@ -142,13 +154,17 @@ class GeneratedSecurityTests {
 
     HttpResponse<String> call(TestCallers callers, Endpoint e, String path, String token, String ifMatch) {
         HttpRequest.Builder b = callers.request(path, token).header("Accept", "application/json");
-        String body = "{}";
+        boolean multipart = Arrays.asList(AnnotatedElementUtils.findMergedAnnotation(e.handler().getMethod(),
+                org.springframework.web.bind.annotation.RequestMapping.class).consumes()).contains("multipart/form-data");
         switch (e.method()) {
             case GET -> b.GET();
             case DELETE -> b.DELETE();
             case HEAD -> b.method("HEAD", HttpRequest.BodyPublishers.noBody());
-            default -> b.header("Content-Type", "application/json")
-                    .method(e.method().name(), HttpRequest.BodyPublishers.ofString(body));
+            // The body has the media type the endpoint consumes, so that access is decided before content.
+            default -> b.header("Content-Type", multipart ? "multipart/form-data; boundary=attt" : "application/json")
+                    .method(e.method().name(), HttpRequest.BodyPublishers.ofString(multipart
+                            ? "--attt\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n"
+                            + "Content-Type: text/csv\r\n\r\ncode,name\r\n--attt--\r\n" : "{}"));
         }
         if (ifMatch != null) b.header("If-Match", ifMatch);
         return callers.send(b);
@@ -168,8 +184,9 @@ class GeneratedSecurityTests {
 
     /** A value of the same shape as a real one that names no record: a number for a number, else a UUID. */
     static String missingLike(String value) {
-        return value.chars().allMatch(Character::isDigit) ? String.valueOf(Long.MAX_VALUE - 7)
-                : UUID.randomUUID().toString();
+        if (value.chars().allMatch(Character::isDigit)) return String.valueOf(Long.MAX_VALUE - 7);
+        // A fixed vocabulary value (e.g. a contact kind) names no record by itself: keep it.
+        return value.matches("[0-9a-fA-F-]{36}") ? UUID.randomUUID().toString() : value;
     }
 
     static String normalised(String pattern) {
@@ -203,7 +220,7 @@ class GeneratedSecurityTests {
         Agency provinceA = callers.agency(root, "PROVINCE", "Tỉnh A (kiểm thử bảo mật)");
         Agency unitOfA = callers.agency(provinceA, "UNIT", "Sở thuộc tỉnh A");
         Agency provinceB = callers.agency(root, "PROVINCE", "Tỉnh B (kiểm thử bảo mật)");
-        World world = new World(callers, provinceA, unitOfA, provinceB, audit);
+        World world = new World(callers, provinceA, unitOfA, provinceB, audit, jdbc);
 
         Map<Role, Caller> inB = new EnumMap<>(Role.class);
         Map<Role, Caller> inA = new EnumMap<>(Role.class);
