@@ -19,6 +19,7 @@ import vn.attthub.shared.NotFoundException;
 import vn.attthub.shared.Permission;
 import vn.attthub.shared.RequiresPermission;
 import vn.attthub.shared.Role;
+import vn.attthub.shared.web.Etags;
 
 import java.net.URI;
 import java.util.List;
@@ -69,7 +70,7 @@ class UserController {
                 body.email(), body.agencyId(), body.roles() == null ? List.of()
                 : body.roles().stream().map(r -> r == null ? null : r.toRoleAt()).toList(), body.password()));
         UserDirectory.UserView user = administration.managed(caller, id);
-        return ResponseEntity.created(URI.create("/api/v1/users/" + id)).eTag(etag(user))
+        return ResponseEntity.created(URI.create("/api/v1/users/" + id)).eTag(Etags.of(user.version()))
                 .body(UserResponse.of(user));
     }
 
@@ -87,7 +88,7 @@ class UserController {
     ResponseEntity<UserResponse> get(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser caller) {
         UserDirectory.UserView user = directory.find(caller, Permission.USER_READ, id)
                 .orElseThrow(() -> new NotFoundException("user", id));
-        return ResponseEntity.ok().eTag(etag(user)).body(UserResponse.of(user));
+        return ResponseEntity.ok().eTag(Etags.of(user.version())).body(UserResponse.of(user));
     }
 
     /** Replaces the user's roles (grant what is new, revoke what is missing); needs {@code If-Match}. */
@@ -105,7 +106,7 @@ class UserController {
         administration.replaceRoles(caller, id, version(ifMatch), body.roles() == null ? List.of()
                 : body.roles().stream().map(r -> r == null ? null : r.toRoleAt()).toList());
         UserDirectory.UserView user = directory.find(caller, Permission.USER_READ, id).orElse(current);
-        return ResponseEntity.ok().eTag(etag(user)).body(UserResponse.of(user));
+        return ResponseEntity.ok().eTag(Etags.of(user.version())).body(UserResponse.of(user));
     }
 
     @PostMapping("/{id}/disable")
@@ -137,10 +138,6 @@ class UserController {
     UserResponse resetMfa(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser caller) {
         administration.resetMfa(caller, id);
         return UserResponse.of(administration.managed(caller, id));
-    }
-
-    static String etag(UserDirectory.UserView user) {
-        return "\"" + user.version() + "\"";
     }
 
     static int version(String ifMatch) {

@@ -37,6 +37,7 @@ import vn.attthub.shared.InvalidInputException;
 import vn.attthub.shared.Permission;
 import vn.attthub.shared.RequiresPermission;
 import vn.attthub.shared.web.ApiProblems;
+import vn.attthub.shared.web.Etags;
 
 import java.io.IOException;
 import java.net.URI;
@@ -67,10 +68,6 @@ class AgencyController {
         this.importer = importer;
     }
 
-    static String etag(int version) {
-        return "\"" + version + "\"";
-    }
-
     @GetMapping
     @RequiresPermission(Permission.AGENCY_READ)
     Page<AgencyItem> search(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String q,
@@ -89,14 +86,14 @@ class AgencyController {
         Agency created = registry.create(body.draft(), user);
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(created.id())
                 .toUri();
-        return ResponseEntity.created(location).eTag(etag(created.version())).body(AgencyItem.of(created));
+        return ResponseEntity.created(location).eTag(Etags.of(created.version())).body(AgencyItem.of(created));
     }
 
     @GetMapping("/{id}")
     @RequiresPermission(Permission.AGENCY_READ)
     ResponseEntity<AgencyDetail> get(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
         var detail = queries.detail(id, user);
-        return ResponseEntity.ok().eTag(etag(detail.agency().version())).body(AgencyDetail.of(detail));
+        return ResponseEntity.ok().eTag(Etags.of(detail.agency().version())).body(AgencyDetail.of(detail));
     }
 
     @PutMapping("/{id}")
@@ -118,7 +115,7 @@ class AgencyController {
                     current.parentId(), draft.address(), draft.validFrom(), draft.validTo());
         }
         Agency updated = registry.update(id, draft, expected, user);
-        return ResponseEntity.ok().eTag(etag(updated.version())).body(AgencyItem.of(updated));
+        return ResponseEntity.ok().eTag(Etags.of(updated.version())).body(AgencyItem.of(updated));
     }
 
     static int expectedVersion(String ifMatch, int current) {
@@ -149,7 +146,7 @@ class AgencyController {
                                          @RequestBody SuccessionRequest body) {
         registry.succeed(id, body.successorIds(), body.effectiveOn(), body.legalBasis(), user);
         var detail = queries.detail(id, user);
-        return ResponseEntity.ok().eTag(etag(detail.agency().version())).body(AgencyDetail.of(detail));
+        return ResponseEntity.ok().eTag(Etags.of(detail.agency().version())).body(AgencyDetail.of(detail));
     }
 
     @GetMapping("/{id}/roles")
