@@ -10,5 +10,25 @@ public enum Permission {
     USER_READ,
     USER_MANAGE,
     API_TOKEN_MANAGE,
-    AUDIT_READ
+    AUDIT_READ,
+    /** Read information systems and their inventories. */
+    SYSTEM_READ,
+    /** Register and edit information systems and their inventories. */
+    SYSTEM_MANAGE,
+    /** Read level dossiers and their documents. */
+    DOSSIER_READ,
+    /** Prepare and submit a level dossier (the operator, Decree 85/2016 Art 14.1). */
+    DOSSIER_PREPARE,
+    /** Give the professional opinion, check completeness and appraise (Art 12, 14.1.d, 15.5, 16). */
+    DOSSIER_APPRAISE,
+    /** Approve or reject a level (Art 12, 14.3, 17). */
+    DOSSIER_APPROVE,
+    /** Read control baselines, evidence and compliance. */
+    CONTROL_READ,
+    /** Update control status, owners, due dates and evidence. */
+    CONTROL_MANAGE,
+    /** Manage an agency's signing keys and certificates. */
+    SIGNING_KEY_MANAGE,
+    /** Maintain the public-holiday calendar that working-day deadlines use (DOMAIN.md D5). */
+    CALENDAR_MANAGE
 }
