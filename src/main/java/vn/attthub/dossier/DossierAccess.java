@@ -32,6 +32,15 @@ class DossierAccess {
                 .orElseThrow(() -> new NotFoundException("dossier", id));
     }
 
+    boolean canSee(CurrentUser user, Dossier d) {
+        Set<AgencyId> roots = user.scopeOf(Permission.DOSSIER_READ);
+        for (AgencyId a : new AgencyId[]{d.ownerId(), d.operatorId(), d.opinionAgencyId(), d.appraiserId(),
+                d.approverId()}) {
+            if (a != null && tree.within(a, roots)) return true;
+        }
+        return false;
+    }
+
     boolean canPrepare(CurrentUser user, AgencyId owner, AgencyId operator) {
         Set<AgencyId> roots = user.scopeOf(Permission.DOSSIER_PREPARE);
         return tree.within(owner, roots) || (operator != null && tree.within(operator, roots));

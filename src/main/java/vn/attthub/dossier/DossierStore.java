@@ -1,7 +1,7 @@
 package vn.attthub.dossier;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.core.support.SqlArrayValue;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -164,13 +164,13 @@ class DossierStore {
                 .param("appraiser", id(d.appraiserId()), Types.OTHER)
                 .param("approver", id(d.approverId()), Types.OTHER)
                 .param("basis", d.procedureBasis(), Types.VARCHAR)
-                .param("opinionAt", ts(d.opinionGivenAt()), Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("opinionAt", ts(d.opinionGivenAt()), Types.TIMESTAMP)
                 .param("appraisalRef", d.appraisalReference(), Types.VARCHAR)
-                .param("appraisedAt", ts(d.appraisedAt()), Types.TIMESTAMP_WITH_TIMEZONE)
-                .param("planAt", ts(d.planApprovedAt()), Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("appraisedAt", ts(d.appraisedAt()), Types.TIMESTAMP)
+                .param("planAt", ts(d.planApprovedAt()), Types.TIMESTAMP)
                 .param("pmRef", d.pmListReference(), Types.VARCHAR)
-                .param("pmAt", ts(d.pmListRecordedAt()), Types.TIMESTAMP_WITH_TIMEZONE)
-                .param("approvedAt", ts(d.approvedAt()), Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("pmAt", ts(d.pmListRecordedAt()), Types.TIMESTAMP)
+                .param("approvedAt", ts(d.approvedAt()), Types.TIMESTAMP)
                 .param("decision", d.decisionFileId(), Types.OTHER)
                 .param("decisionSha", d.decisionSha256(), Types.VARCHAR)
                 .param("signer", d.decisionSigner(), Types.VARCHAR)
@@ -256,7 +256,7 @@ class DossierStore {
                         VALUES (:id, :d, :kind, :agency, :start, :due, :basis)""")
                 .param("id", s.id()).param("d", s.dossierId()).param("kind", s.kind().name())
                 .param("agency", id(s.agencyId())).param("start", ts(s.startedAt()))
-                .param("due", ts(s.dueAt()), Types.TIMESTAMP_WITH_TIMEZONE).param("basis", s.legalBasis()).update();
+                .param("due", ts(s.dueAt()), Types.TIMESTAMP).param("basis", s.legalBasis()).update();
     }
 
     void satisfySteps(UUID dossierId, Set<StepKind> kinds, Instant at) {
