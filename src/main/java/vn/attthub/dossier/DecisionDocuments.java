@@ -1,7 +1,9 @@
 package vn.attthub.dossier;
 
 import org.springframework.stereotype.Component;
+import vn.attthub.document.DocumentSigner;
 import vn.attthub.document.MediaTypes;
+import vn.attthub.document.SignedPdf;
 import vn.attthub.document.PdfRenderer;
 import vn.attthub.document.StoredFile;
 import vn.attthub.document.StoredFiles;
@@ -28,9 +30,11 @@ class DecisionDocuments {
     private final PdfRenderer renderer;
     private final StoredFiles files;
     private final AgencyDirectory agencies;
+    private final DocumentSigner signer;
 
-    DecisionDocuments(PdfRenderer renderer, StoredFiles files, AgencyDirectory agencies) {
+    DecisionDocuments(PdfRenderer renderer, StoredFiles files, AgencyDirectory agencies, DocumentSigner signer) {
         this.renderer = renderer;
+        this.signer = signer;
         this.files = files;
         this.agencies = agencies;
     }
@@ -41,8 +45,10 @@ class DecisionDocuments {
     Decision issue(Dossier d, Instant at) {
         byte[] pdf = renderer.renderTemplate("dossier-decision", model(d, at), VI);
         String name = "quyet-dinh-cap-do-" + d.systemCode() + "-v" + d.versionNo() + ".pdf";
-        StoredFile stored = files.store(pdf, name, MediaTypes.PDF);
-        return new Decision(stored.id(), stored.sha256(), name, name(d.approverId()));
+        SignedPdf signed = signer.sign(d.approverId(), pdf, "Phê duyệt cấp độ " + d.proposedLevel()
+                + " hệ thống thông tin " + d.systemCode() + " (Nghị định 85/2016/NĐ-CP Điều 12, 17)", "Việt Nam");
+        StoredFile stored = files.store(signed.pdf(), name, MediaTypes.PDF);
+        return new Decision(stored.id(), stored.sha256(), name, signed.signerSubject());
     }
 
     /** The dossier summary (a print of the workspace: documents with SHA-256, steps, timeline), not stored. */

@@ -74,8 +74,18 @@ public final class DossierFixtures {
         return id;
     }
 
+    /** The approving agency needs a signing key (demo CA) before it can approve. */
     public static final byte[] PDF = ("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n")
             .getBytes(StandardCharsets.US_ASCII);
+
+    public HttpResponse<byte[]> getBytes(String path, String token) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(callers.request(path, token).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     public HttpResponse<String> upload(String dossierId, String token, String type, String name, String mediaType,
                                        byte[] content) {

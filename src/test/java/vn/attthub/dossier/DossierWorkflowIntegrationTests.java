@@ -31,6 +31,10 @@ class DossierWorkflowIntegrationTests {
     OverdueSteps overdueSteps;
     @Autowired
     DossierOverview overview;
+    @Autowired
+    vn.attthub.document.DemoCertificateAuthority demoCa;
+    @Autowired
+    vn.attthub.document.SignatureVerifier verifier;
     DossierFixtures f;
 
     @BeforeEach
@@ -58,6 +62,7 @@ class DossierWorkflowIntegrationTests {
     @Test
     void level3GoesFromTheOperatorToTheSecurityUnitAndTheOwner_Art12_2_14_1_c_14_3_b() {
         var p = f.province();
+        demoCa.issueFor(vn.attthub.shared.AgencyId.of(p.province().id()));
         UUID system = f.system(p.province(), p.office(), "CITIZEN_BUSINESS_SERVICE", 3);
         String id = create(p.operator().token(), system, 3);
 
@@ -135,11 +140,13 @@ class DossierWorkflowIntegrationTests {
         assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE target_id = ? AND action LIKE 'dossier.%'")
                 .param(id).query(Integer.class).single()).isGreaterThanOrEqualTo(12);
 
-        var decision = f.callers.send(f.callers.request("/api/v1/dossiers/" + id + "/decision.pdf",
-                p.approver().token()).GET());
+        var decision = f.getBytes("/api/v1/dossiers/" + id + "/decision.pdf", p.approver().token());
         assertThat(decision.statusCode()).isEqualTo(200);
         assertThat(decision.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment");
-        assertThat(decision.body()).startsWith("%PDF");
+        // the decision is signed with the approving agency's key and verifies (PAdES)
+        var report = verifier.verify(decision.body());
+        assertThat(report.verdict()).isEqualTo(vn.attthub.document.SignatureReport.Verdict.VALID);
+        assertThat(report.signatures()).hasSize(1);
         var summary = f.callers.get("/api/v1/dossiers/" + id + "/summary.pdf", p.operator().token());
         assertThat(summary.statusCode()).isEqualTo(200);
         assertThat(summary.body()).startsWith("%PDF");
@@ -159,6 +166,7 @@ class DossierWorkflowIntegrationTests {
     @Test
     void level4AsksTheSecurityUnitsOpinionAndGoesToTheNationalAppraisalAuthority_Art12_3_14_1_d() {
         var p = f.province();
+        demoCa.issueFor(vn.attthub.shared.AgencyId.of(p.province().id()));
         Agency national = f.nationalAppraisalAuthority();
         var nationalAppraiser = f.callers.caller(national, Role.APPRAISER);
         UUID system = f.system(p.province(), p.office(), "INFORMATION_INFRASTRUCTURE", null);
