@@ -20,8 +20,12 @@ public final class DossierFixtures {
     public final JdbcClient jdbc;
 
     public DossierFixtures(JdbcClient jdbc, int port) {
+        this(jdbc, new TestCallers(jdbc, port));
+    }
+
+    public DossierFixtures(JdbcClient jdbc, TestCallers callers) {
         this.jdbc = jdbc;
-        this.callers = new TestCallers(jdbc, port);
+        this.callers = callers;
     }
 
     public record Province(Agency province, Agency securityUnit, Agency office, Caller operator, Caller appraiser,
