@@ -33,6 +33,17 @@ public enum AgencyRoleKind {
     public static final Set<AgencyRoleKind> SINGLE_HOLDER = EnumSet.of(SECURITY_UNIT, IT_UNIT, IR_UNIT,
             NATIONAL_COORDINATOR, STANDING_BODY, NATIONAL_APPRAISAL_AUTHORITY);
 
+    /**
+     * National roles that may also be held for one agency's subtree only: the Ministry of National Defence and the
+     * Ministry of Public Security appraise level 4-5 dossiers of the systems they manage (Decree 85/2016 Art
+     * 12.3.b-c), while the national appraisal authority appraises everyone else's (Art 12.3.a).
+     */
+    public static final Set<AgencyRoleKind> MAY_SERVE_ANOTHER = EnumSet.of(NATIONAL_APPRAISAL_AUTHORITY);
+
+    public boolean mayServeAnother() {
+        return MAY_SERVE_ANOTHER.contains(this);
+    }
+
     public boolean servesAnother() {
         return SERVING_ANOTHER.contains(this);
     }

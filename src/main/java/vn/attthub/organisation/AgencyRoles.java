@@ -130,10 +130,12 @@ public class AgencyRoles {
             errors.add(new FieldError("validTo", "Ngày kết thúc phải từ ngày bắt đầu trở đi (validTo before validFrom)."));
         }
         Agency forAgency = null;
-        if (kind != null && kind.servesAnother()) {
+        if (kind != null && (kind.servesAnother() || kind.mayServeAnother())) {
             if (grant.forAgencyId() == null) {
-                errors.add(new FieldError("forAgencyId", "Vai trò " + kind + " phải nêu cơ quan được phục vụ "
-                        + "(forAgencyId is required for this role)."));
+                if (kind.servesAnother()) {
+                    errors.add(new FieldError("forAgencyId", "Vai trò " + kind + " phải nêu cơ quan được phục vụ "
+                            + "(forAgencyId is required for this role)."));
+                }
             } else {
                 forAgency = (system ? agencies.find(grant.forAgencyId())
                         : agencies.findInScope(grant.forAgencyId(), AgencyQueries.readScope(user))).orElse(null);

@@ -305,6 +305,27 @@ class AgencyApiIntegrationTests {
     }
 
     @Test
+    void aMinistryAppraisesTheLevel4And5DossiersOfItsOwnSystems() {
+        // Decree 85/2016 Art 12.3.b-c: the defence and public-security ministries appraise the systems they manage;
+        // recorded as a NATIONAL_APPRAISAL_AUTHORITY role held FOR that ministry, beside the national holder.
+        JsonNode ministry = admin.create(ApiClient.unique("BQ"), "Bộ Quốc phòng (kiểm thử)", "MINISTRY", root, "2020-01-01");
+        JsonNode department = admin.create(ApiClient.unique("BQC"), "Cục CNTT (kiểm thử)", "DEPARTMENT",
+                ministry.get("id").asString(), "2020-01-01");
+        String path = "/api/v1/agencies/" + department.get("id").asString() + "/roles";
+        ApiClient.Response granted = admin.post(path, """
+                {"role":"NATIONAL_APPRAISAL_AUTHORITY","forAgencyId":"%s","validFrom":"2024-01-01",
+                 "legalBasis":"Nghị định 85/2016/NĐ-CP Điều 12.3.b"}""".formatted(ministry.get("id").asString()));
+        assertThat(granted.status()).isEqualTo(201);
+        AgencyId ministryId = AgencyId.parse(ministry.get("id").asString());
+        assertThat(agencyRoles.holderOf(AgencyRoleKind.NATIONAL_APPRAISAL_AUTHORITY, ministryId, LocalDate.of(2025, 6, 1)))
+                .get().extracting(AgencySummary::code).isEqualTo(department.get("code").asString());
+        // a serving-only role still needs the agency it serves, and an ordinary national role refuses one
+        assertThat(admin.post(path, """
+                {"role":"IR_NETWORK_MEMBER","forAgencyId":"%s","legalBasis":"x"}""".formatted(ministry.get("id").asString()))
+                .body()).contains("forAgencyId");
+    }
+
+    @Test
     void aContactChangeKeepsTheHistoryWithWhoRecordedIt() {
         JsonNode agency = admin.create(ApiClient.unique("CT"), "Cơ quan Liên hệ", "PROVINCE", root, "2020-01-01");
         String path = "/api/v1/agencies/" + agency.get("id").asString() + "/contacts";
