@@ -102,7 +102,18 @@ class GeneratedSecurityTests {
                     w.callers().caller(w.unitOfA(), Role.VIEWER).tokenId().toString())),
             new Fixture("/api/v1/audit/events/{}", w -> List.of(String.valueOf(
                     w.audit().recordFor(null, "security-test", AuditEntry.success("test.security", "test", null,
-                            AgencyId.of(w.unitOfA().id()), Map.of()))))));
+                            AgencyId.of(w.unitOfA().id()), Map.of()))))),
+            new Fixture("/api/v1/systems/{}", w -> {
+                UUID system = UUID.randomUUID();
+                w.jdbc().sql("""
+                                INSERT INTO information_system (id, code, name, owner_id, operator_id, system_type,
+                                    information_types, lifecycle, hosting)
+                                VALUES (?, ?, 'Hệ thống kiểm thử bảo mật', ?, ?, 'INTERNAL_OPERATIONS', '{PRIVATE}',
+                                    'PLANNED', 'ON_PREMISES')""")
+                        .params(system, "HT-SEC-" + system.toString().substring(0, 8), w.provinceA().id(),
+                                w.unitOfA().id()).update();
+                return List.of(system.toString());
+            }));
 
     record Endpoint(RequestMethod method, String pattern, HandlerMethod handler) {
         String name() {
