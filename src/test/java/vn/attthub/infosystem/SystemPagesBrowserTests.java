@@ -132,7 +132,30 @@ class SystemPagesBrowserTests {
         ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({behavior: 'instant'})",
                 browser.find(By.id("inventory-h")));
         browser.screenshot("systems-detail-inventory");
-        browser.open("/systems/" + browser.path().replaceAll("^/systems/([^/?]+).*$", "$1") + "?lang=en");
+        String systemPath = browser.path().replaceAll("^(/systems/[^/?]+).*$", "$1");
+
+        // the editor: a malformed Package URL is refused on its row, the rest of the input stays
+        browser.open(systemPath + "/inventory");
+        browser.find(By.id("rows4-product")).sendKeys("OpenSSL");
+        browser.find(By.id("rows4-purl")).sendKeys("openssl@1.1.1k");
+        browser.find(By.id("rows4-product")).submit();
+        browser.waitUntil(d -> !d.findElements(By.cssSelector("#inventory-editor .is-invalid")).isEmpty());
+        assertThat(browser.find(By.cssSelector("#inventory-editor .invalid-feedback")).getText())
+                .contains("Package URL không hợp lệ");
+        assertThat(browser.find(By.id("rows4-product")).getAttribute("value")).isEqualTo("OpenSSL");
+        browser.screenshot("systems-inventory-editor-error");
+        browser.assertNoConsoleErrors();
+        WebElement purl = browser.find(By.id("rows4-purl"));
+        purl.clear();
+        purl.sendKeys("pkg:generic/openssl@1.1.1k");
+        browser.find(By.id("rows4-cpe")).sendKeys("cpe:2.3:a:openssl:openssl:1.1.1k:*:*:*:*:*:*:*");
+        browser.driver().findElements(By.cssSelector("#inventory-editor input[type=checkbox]")).get(3)
+                .sendKeys(org.openqa.selenium.Keys.SPACE);
+        browser.find(By.id("rows4-product")).submit();
+        browser.waitUntil(d -> !d.findElements(By.id("inventory-table")).isEmpty());
+        assertThat(browser.find(By.cssSelector(".alert-success")).getText()).contains("4 thành phần");
+        assertThat(browser.find(By.id("inventory-table")).getText()).contains("OpenSSL").doesNotContain("lodash");
+        browser.open(systemPath + "?lang=en");
         assertThat(browser.find(By.id("inputs-h")).getText()).isEqualTo("Level inputs (Decree 85/2016 Art 7-11)");
         browser.open("/systems?lang=vi");
         browser.assertNoConsoleErrors();
