@@ -155,6 +155,17 @@ class SystemPagesBrowserTests {
         browser.waitUntil(d -> !d.findElements(By.id("inventory-table")).isEmpty());
         assertThat(browser.find(By.cssSelector(".alert-success")).getText()).contains("4 thành phần");
         assertThat(browser.find(By.id("inventory-table")).getText()).contains("OpenSSL").doesNotContain("lodash");
+        // editing keeps every field and bumps the version behind the scenes
+        browser.open(systemPath + "/edit");
+        assertThat(browser.find(By.id("ownerCode")).getAttribute("value")).isEqualTo(f.province.code());
+        assertThat(browser.find(By.id("ipRanges")).getAttribute("value")).isEqualTo("203.0.113.48/29");
+        WebElement name = browser.find(By.id("name"));
+        name.clear();
+        name.sendKeys("Hệ thống một cửa điện tử liên thông cấp xã");
+        name.submit();
+        browser.waitUntil(d -> !d.findElements(By.id("security-unit")).isEmpty());
+        assertThat(browser.find(By.cssSelector(".alert-success")).getText()).isEqualTo("Đã lưu thay đổi.");
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Hệ thống một cửa điện tử liên thông cấp xã");
         browser.open(systemPath + "?lang=en");
         assertThat(browser.find(By.id("inputs-h")).getText()).isEqualTo("Level inputs (Decree 85/2016 Art 7-11)");
         browser.open("/systems?lang=vi");
