@@ -62,7 +62,7 @@ final class SystemRules {
         if (d.informationTypes().isEmpty()) {
             errors.add(new FieldError("informationTypes", "Chọn ít nhất một loại thông tin được xử lý "
                     + "(Nghị định 85/2016 Điều 6.1) (at least one information type)."));
-        } else if (d.informationTypes().contains(null)) {
+        } else if (d.informationTypes().stream().anyMatch(java.util.Objects::isNull)) {
             errors.add(new FieldError("informationTypes", "Loại thông tin không hợp lệ (invalid information type)."));
         }
         LevelCriteria c = d.levelInputs();

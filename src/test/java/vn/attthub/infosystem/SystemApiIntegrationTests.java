@@ -119,6 +119,15 @@ class SystemApiIntegrationTests {
                 f.department.id(), null).replace("\"CITIZEN_BUSINESS_SERVICE\"", "\"PORTAL\""));
         assertThat(badEnum.status()).isEqualTo(400);
         assertThat(fieldErrors(badEnum)).containsKey("systemType");
+        // nulls inside lists are input errors, never a server error
+        Response nullType = officer.post("/api/v1/systems", f.body(SystemFixtures.code(), f.province.id(),
+                f.department.id(), null).replace("[\"PUBLIC\",\"PERSONAL\"]", "[null]"));
+        assertThat(nullType.status()).as(nullType.body()).isEqualTo(400);
+        assertThat(fieldErrors(nullType)).containsKey("informationTypes[0]");
+        Response nulls = officer.post("/api/v1/systems", f.body(SystemFixtures.code(), f.province.id(),
+                f.department.id(), "\"componentIds\":[null]").replace("\"dichvucong.kiemthu.gov.vn\",", "null,"));
+        assertThat(nulls.status()).as(nulls.body()).isEqualTo(400);
+        assertThat(fieldErrors(nulls)).containsKeys("componentIds[0]", "domains[0]");
         // componentLevels are derived (Art 5.2), never submitted
         Response componentLevels = officer.post("/api/v1/systems", f.body(SystemFixtures.code(), f.province.id(),
                 f.department.id(), null).replace("\"operates24x7\":true", "\"operates24x7\":true,\"componentLevels\":[5]"));
@@ -261,10 +270,12 @@ class SystemApiIntegrationTests {
                   {"product":"x","cpe":"cpe:/a:apache:http_server:2.4.49"},
                   {"product":"y","cpe":"cpe:2.3:a:apache"},
                   {"purl":"maven/log4j-core@2.14.1"},
-                  {"vendor":"Nobody"}]}""", "\"1\"");
+                  {"vendor":"Nobody"},
+                  null]}""", "\"1\"");
         assertThat(bad.status()).isEqualTo(400);
         Map<String, String> errors = fieldErrors(bad);
-        assertThat(errors).containsOnlyKeys("items[1].cpe", "items[2].cpe", "items[3].purl", "items[4].product");
+        assertThat(errors).containsOnlyKeys("items[1].cpe", "items[2].cpe", "items[3].purl", "items[4].product",
+                "items[5]");
         assertThat(errors.get("items[1].cpe")).contains("CPE 2.3");
         assertThat(officer.get("/api/v1/systems/" + id + "/inventory").json().get("count").asInt()).isEqualTo(2);
     }
