@@ -94,8 +94,7 @@ class DemoDossiers implements ApplicationRunner {
 
     /** The demo systems are looked up by their published codes (docs/demo-data.md). */
     private Optional<SystemSummary> system(String code) {
-        return jdbc.sql("SELECT id FROM information_system WHERE upper(code) = upper(?)").param(code)
-                .query(UUID.class).optional().flatMap(systems::find);
+        return systems.findByCode(code);
     }
 
     private LevelDossiers.Actor actor(AgencyId agency, String role) {

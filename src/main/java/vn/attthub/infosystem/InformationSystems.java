@@ -38,6 +38,11 @@ public class InformationSystems {
         return systems.find(id).map(this::summary);
     }
 
+    /** The system registered under {@code code} (codes are unique, compared without case). */
+    public Optional<SystemSummary> findByCode(String code) {
+        return systems.idOfCode(code).flatMap(this::find);
+    }
+
     /** The component systems of a composite system (Decree 85/2016 Art 5.2), by code. */
     public List<SystemSummary> components(UUID systemId) {
         return systems.components(systemId).stream().map(this::summary).toList();
