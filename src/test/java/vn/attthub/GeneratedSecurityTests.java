@@ -102,7 +102,19 @@ class GeneratedSecurityTests {
                     w.callers().caller(w.unitOfA(), Role.VIEWER).tokenId().toString())),
             new Fixture("/api/v1/audit/events/{}", w -> List.of(String.valueOf(
                     w.audit().recordFor(null, "security-test", AuditEntry.success("test.security", "test", null,
-                            AgencyId.of(w.unitOfA().id()), Map.of()))))));
+                            AgencyId.of(w.unitOfA().id()), Map.of()))))),
+            new Fixture("/api/v1/agencies/{}/signing-credentials/{}", w -> {
+                // Only the metadata is read by these endpoints; the key column holds a sealed-looking placeholder.
+                UUID id = UUID.randomUUID();
+                w.jdbc().sql("""
+                                INSERT INTO signing_credential (id, agency_id, subject, issuer, serial_number, not_before,
+                                    not_after, certificate_sha256, certificate_chain, private_key, key_algorithm, origin,
+                                    created_at)
+                                VALUES (?, ?, 'CN=Kiểm thử bảo mật', 'CN=CA', '01', now() - interval '1 day',
+                                        now() + interval '1 year', replace(?::text, '-', '') || 'aaaa', '-', 'v1:-', 'RSA', 'IMPORTED', now())""")
+                        .params(id, w.unitOfA().id(), id).update();
+                return List.of(w.unitOfA().id().toString(), id.toString());
+            }));
 
     record Endpoint(RequestMethod method, String pattern, HandlerMethod handler) {
         String name() {
