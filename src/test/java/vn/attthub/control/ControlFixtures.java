@@ -67,4 +67,51 @@ public final class ControlFixtures {
         }
         throw new AssertionError("no baseline for " + systemId + " approved at " + approvedAt);
     }
+
+    /**
+     * A system of {@code agency} with a level-3 baseline holding one requirement ({@code TCVN11930-M-1}), written
+     * straight in SQL (for GeneratedSecurityTests, which has no event publisher). Returns the system id.
+     */
+    public static UUID baselineInSql(JdbcClient jdbc, UUID agency) {
+        UUID id = UUID.randomUUID();
+        String code = "HT-" + id.toString().substring(0, 8).toUpperCase();
+        jdbc.sql("""
+                        INSERT INTO information_system (id, code, name, owner_id, operator_id, system_type, lifecycle, hosting,
+                                                        approved_level, approved_at, approved_dossier_id)
+                        VALUES (?, ?, ?, ?, ?, 'INTERNAL_OPERATIONS', 'OPERATING', 'ON_PREMISES', 3, now(), ?)""")
+                .params(id, code, "Hệ thống kiểm thử bảo mật " + code, agency, agency, UUID.randomUUID()).update();
+        jdbc.sql("""
+                        INSERT INTO control_baseline (system_id, owner_agency_id, operator_agency_id, system_code, system_name,
+                                                      level, regime, catalog_version, approved_at)
+                        VALUES (?, ?, ?, ?, ?, 3, 'ND85', 'test', now())""")
+                .params(id, agency, agency, code, "Hệ thống kiểm thử bảo mật " + code).update();
+        jdbc.sql("""
+                        INSERT INTO control_baseline_item (system_id, requirement_id, required, added_for_level, added_at)
+                        VALUES (?, 'TCVN11930-M-1', TRUE, 3, now())""").param(id).update();
+        return id;
+    }
+
+    /** A link evidence item of {@code agency} backing the system's TCVN11930-M-1. */
+    public static UUID linkEvidenceInSql(JdbcClient jdbc, UUID agency, UUID systemId) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO control_evidence (id, agency_id, kind, title, url, effective_on)
+                        VALUES (?, ?, 'LINK', 'Quy chế bảo đảm an toàn thông tin', 'https://vanban.example.gov.vn/qc.pdf', DATE '2025-01-01')""")
+                .params(id, agency).update();
+        jdbc.sql("INSERT INTO control_evidence_link (evidence_id, system_id, requirement_id) VALUES (?, ?, 'TCVN11930-M-1')")
+                .params(id, systemId).update();
+        return id;
+    }
+
+    /** An open organisation-wide assessment task of {@code agency} (Decree 85/2016 Art 20.2.c). */
+    public static UUID assessmentInSql(JdbcClient jdbc, UUID agency) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO control_assessment (id, obligation_id, scope, agency_id, period_months, due_on)
+                        VALUES (?, 'ND85-20.2.c-ORG', 'ORGANISATION', ?, 24, DATE '2027-01-01')
+                        ON CONFLICT DO NOTHING""").params(id, agency).update();
+        return jdbc.sql("""
+                        SELECT id FROM control_assessment WHERE agency_id = ? AND scope = 'ORGANISATION'
+                          AND completed_on IS NULL AND cancelled_at IS NULL""").param(agency).query(UUID.class).single();
+    }
 }
