@@ -68,11 +68,14 @@ class GeneratedSecurityTests {
     @Autowired
     AuditLog audit;
     @Autowired
+    org.springframework.context.ApplicationContext context;
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
     /** What the registry's creators may use: the two provinces and a way to make users. */
-    record World(TestCallers callers, Agency provinceA, Agency unitOfA, Agency provinceB, AuditLog audit, JdbcClient jdbc) {
+    record World(TestCallers callers, Agency provinceA, Agency unitOfA, Agency provinceB, AuditLog audit, JdbcClient jdbc,
+                 org.springframework.context.ApplicationContext context) {
     }
 
     /**
@@ -133,7 +136,16 @@ class GeneratedSecurityTests {
                 return List.of(m.group(1));
             }),
             new Fixture("/api/v1/assessments/{}", w -> List.of(
-                    ControlFixtures.assessmentInSql(w.jdbc(), w.unitOfA().id()).toString())));
+                    ControlFixtures.assessmentInSql(w.jdbc(), w.unitOfA().id()).toString()))),
+            new Fixture("/api/v1/dossiers/{}", w -> List.of(vn.attthub.dossier.DossierSecurityFixtures
+                    .draft(w.context(), w.callers(), w.jdbc(), w.provinceA(), w.unitOfA()).dossierId())),
+            new Fixture("/api/v1/dossiers/{}/documents/{}", w -> {
+                var draft = vn.attthub.dossier.DossierSecurityFixtures.draft(w.context(), w.callers(), w.jdbc(),
+                        w.provinceA(), w.unitOfA());
+                return List.of(draft.dossierId(), draft.documentId());
+            }),
+            new Fixture("/api/v1/dossiers/{}/decision.pdf", w -> List.of(vn.attthub.dossier.DossierSecurityFixtures
+                    .approved(w.context(), w.callers(), w.jdbc(), w.provinceA(), w.unitOfA()))));
 
     record Endpoint(RequestMethod method, String pattern, HandlerMethod handler) {
         String name() {
@@ -251,7 +263,7 @@ class GeneratedSecurityTests {
         Agency provinceA = callers.agency(root, "PROVINCE", "Tỉnh A (kiểm thử bảo mật)");
         Agency unitOfA = callers.agency(provinceA, "UNIT", "Sở thuộc tỉnh A");
         Agency provinceB = callers.agency(root, "PROVINCE", "Tỉnh B (kiểm thử bảo mật)");
-        World world = new World(callers, provinceA, unitOfA, provinceB, audit, jdbc);
+        World world = new World(callers, provinceA, unitOfA, provinceB, audit, jdbc, context);
 
         Map<Role, Caller> inB = new EnumMap<>(Role.class);
         Map<Role, Caller> inA = new EnumMap<>(Role.class);

@@ -1,5 +1,6 @@
 package vn.attthub.identity;
 
+import vn.attthub.shared.SecretBox;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;

@@ -1,4 +1,4 @@
-package vn.attthub.identity;
+package vn.attthub.shared;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

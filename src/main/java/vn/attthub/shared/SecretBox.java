@@ -1,4 +1,4 @@
-package vn.attthub.identity;
+package vn.attthub.shared;
 
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
@@ -11,23 +11,24 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * Encrypts small secrets at rest (TOTP shared secrets) with AES-256-GCM: a random 96-bit nonce per value, the
+ * Encrypts small secrets at rest (TOTP shared secrets, agencies' signing keys) with AES-256-GCM: a random 96-bit nonce per value, the
  * 128-bit tag authenticates it, and a purpose string is bound as associated data so that a value cannot be
  * moved to another column or user. Stored form: {@code v1:<base64(nonce || ciphertext+tag)>}.
  */
-final class SecretBox {
+public final class SecretBox {
     private static final String VERSION = "v1:";
     private static final SecureRandom RANDOM = new SecureRandom();
     private final SecretKey key;
 
-    SecretBox(byte[] key) {
+    public SecretBox(byte[] key) {
         if (key.length != 32) {
             throw new IllegalArgumentException("AES-256 key must be 32 bytes");
         }
         this.key = new SecretKeySpec(key, "AES");
     }
 
-    String seal(String plaintext, String purpose) {
+    /** Encrypts {@code plaintext}; {@code purpose} (e.g. "totp:<user id>") must be given again to open it. */
+    public String seal(String plaintext, String purpose) {
         try {
             byte[] nonce = new byte[12];
             RANDOM.nextBytes(nonce);
@@ -42,7 +43,8 @@ final class SecretBox {
         }
     }
 
-    String open(String stored, String purpose) {
+    /** Decrypts what {@link #seal} produced for the same purpose; throws when the key or purpose differs. */
+    public String open(String stored, String purpose) {
         if (stored == null || !stored.startsWith(VERSION)) {
             throw new IllegalArgumentException("unknown secret format");
         }

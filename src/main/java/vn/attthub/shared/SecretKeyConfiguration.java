@@ -1,4 +1,4 @@
-package vn.attthub.identity;
+package vn.attthub.shared;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +19,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * The key that encrypts TOTP secrets at rest. In order of preference:
+ * The key that encrypts secrets at rest (TOTP secrets, agencies' signing keys). In order of preference:
  * <ol>
  *   <li>{@code attt.security.secret-key} ({@code ATTT_SECRET_KEY}): 32 bytes in Base64 ({@code openssl rand -base64 32});
  *       any other text is stretched with SHA-256 (accepted, but a random key is better). Every instance of a
@@ -28,7 +28,8 @@ import java.util.Base64;
  *       permissions 600 on first start: right for a single instance on its embedded database;</li>
  *   <li>a throw-away database (tests: empty {@code attt.embedded-database.directory}) gets a throw-away key.</li>
  * </ol>
- * Losing the key means every user with MFA must enrol again (an administrator disables their MFA).
+ * Losing the key means every user with MFA must enrol again (an administrator disables their MFA), and every
+ * agency's signing key must be imported again.
  */
 @Configuration(proxyBeanMethods = false)
 class SecretKeyConfiguration {
