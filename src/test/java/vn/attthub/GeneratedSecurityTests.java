@@ -136,7 +136,7 @@ class GeneratedSecurityTests {
                 return List.of(m.group(1));
             }),
             new Fixture("/api/v1/assessments/{}", w -> List.of(
-                    ControlFixtures.assessmentInSql(w.jdbc(), w.unitOfA().id()).toString()))),
+                    ControlFixtures.assessmentInSql(w.jdbc(), w.unitOfA().id()).toString())),
             new Fixture("/api/v1/dossiers/{}", w -> List.of(vn.attthub.dossier.DossierSecurityFixtures
                     .draft(w.context(), w.callers(), w.jdbc(), w.provinceA(), w.unitOfA()).dossierId())),
             new Fixture("/api/v1/dossiers/{}/documents/{}", w -> {
