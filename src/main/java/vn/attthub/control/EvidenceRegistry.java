@@ -240,7 +240,7 @@ public class EvidenceRegistry {
                         SELECT e.id, e.agency_id, e.kind, e.title, e.url, e.file_id, e.file_name, e.media_type, e.size_bytes,
                                e.sha256, e.effective_on, e.expires_on, e.created_at
                         FROM control_evidence e JOIN agency a ON a.id = e.agency_id
-                        WHERE """ + vn.attthub.organisation.AgencyTree.pathWithinRoots("a.path") + """
+                        WHERE """ + " " + vn.attthub.organisation.AgencyTree.pathWithinRoots("a.path") + " " + """
                          ORDER BY e.created_at DESC LIMIT :limit""")
                 .param("scopeRoots", roots.stream().map(AgencyId::value).toArray(UUID[]::new)).param("limit", limit)
                 .query((rs, i) -> map(rs, today, List.of())).list();

@@ -34,6 +34,10 @@ public class SystemAccess {
         return s;
     }
 
+    public boolean allowedFor(SystemSummary s, CurrentUser user, Permission permission) {
+        return allowed(s, user, permission);
+    }
+
     boolean allowed(SystemSummary s, CurrentUser user, Permission permission) {
         Set<AgencyId> roots = user.scopeOf(permission);
         return tree.within(s.ownerId(), roots) || (s.operatorId() != null && tree.within(s.operatorId(), roots));

@@ -3,6 +3,7 @@ package vn.attthub.control.web;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.attthub.control.SystemAccess;
+import vn.attthub.dossier.DossierOverview;
 import vn.attthub.shared.AgencyId;
 import vn.attthub.shared.CurrentUser;
 import vn.attthub.shared.NotFoundException;
@@ -19,10 +20,12 @@ import java.util.UUID;
 class ComplianceScope {
     private final JdbcClient jdbc;
     private final SystemAccess access;
+    private final DossierOverview dossiers;
 
-    ComplianceScope(JdbcClient jdbc, SystemAccess access) {
+    ComplianceScope(JdbcClient jdbc, SystemAccess access, DossierOverview dossiers) {
         this.jdbc = jdbc;
         this.access = access;
+        this.dossiers = dossiers;
     }
 
     AgencyId rootFor(UUID requested, CurrentUser user) {
@@ -45,8 +48,15 @@ class ComplianceScope {
                 .orElseThrow(() -> new NotFoundException("agency", id));
     }
 
-    /** Overdue dossier steps in the subtree: not available until the dossier module offers DossierOverview. */
+    /** Open level-dossier steps past their legal deadline whose responsible agency lies in the subtree. */
     Long overdueDossierSteps(AgencyId root) {
-        return null;
+        return dossiers.overdueStepsWithin(root, java.time.Instant.now());
+    }
+
+    /** The root's parent when the caller may see it too (for an "up one level" link), else null. */
+    UUID parentWithin(AgencyId root, CurrentUser user) {
+        UUID parent = jdbc.sql("SELECT parent_id FROM agency WHERE id = ? AND parent_id IS NOT NULL").param(root.value()).query(UUID.class)
+                .optional().orElse(null);
+        return parent != null && access.agencyAllowed(AgencyId.of(parent), user, Permission.CONTROL_READ) ? parent : null;
     }
 }
