@@ -112,8 +112,11 @@ public class SigningCredentials {
         if (roots.length == 0) {
             return List.of();
         }
-        return jdbc.sql("SELECT " + COLUMNS.replaceAll("(^|\\s)([a-z_]+)", "$1c.$2") + """
-                        , a.code, a.name_vi FROM signing_credential c JOIN agency a ON a.id = c.agency_id
+        return jdbc.sql("""
+                        SELECT c.id, c.agency_id, c.subject, c.issuer, c.serial_number, c.not_before, c.not_after,
+                               c.certificate_sha256, c.key_algorithm, c.origin, c.active, c.created_at,
+                               c.deactivated_at, a.code, a.name_vi
+                        FROM signing_credential c JOIN agency a ON a.id = c.agency_id
                         WHERE """ + AgencyTree.pathWithinRoots("a.path") + """
                          ORDER BY c.created_at DESC, c.id DESC LIMIT :limit""")
                 .param("scopeRoots", roots).param("limit", limit)
@@ -135,6 +138,12 @@ public class SigningCredentials {
         details.put("active", AuditEntry.change(true, false));
         audit.record(AuditEntry.success("signing-credential.deactivated", "signing-credential", id, agency, details));
         return after;
+    }
+
+    /** One credential of an agency within the caller's scope; 404 otherwise. */
+    public SigningCredential get(AgencyId agency, UUID id, CurrentUser user) {
+        manageable(agency, user);
+        return find(agency, id).orElseThrow(() -> new NotFoundException("signing credential", id));
     }
 
     public Optional<SigningCredential> find(AgencyId agency, UUID id) {

@@ -11,8 +11,11 @@ public final class DisplayTime {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(ZONE);
     public static final DisplayTime INSTANCE = new DisplayTime();
 
+    /** A deadline that ends at midnight (the end of its last day, D5) reads as 23:59 of that day. */
     public String at(Instant i) {
-        return i == null ? "—" : MINUTE.format(i);
+        if (i == null) return "—";
+        boolean midnight = i.atZone(ZONE).toLocalTime().equals(java.time.LocalTime.MIDNIGHT);
+        return MINUTE.format(midnight ? i.minusSeconds(60) : i);
     }
 
     public String day(Instant i) {

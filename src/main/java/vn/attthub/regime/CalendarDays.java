@@ -113,6 +113,11 @@ public class CalendarDays {
         }
     }
 
+    /** Checks a day without writing it; throws {@link InvalidInputException} with the field of every problem. */
+    public static CalendarDay validate(CalendarDay day) {
+        return validated(day);
+    }
+
     static CalendarDay validated(CalendarDay day) {
         List<FieldError> errors = new ArrayList<>();
         LocalDate date = day.day();
