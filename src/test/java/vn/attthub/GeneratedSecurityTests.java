@@ -145,7 +145,18 @@ class GeneratedSecurityTests {
                 return List.of(draft.dossierId(), draft.documentId());
             }),
             new Fixture("/api/v1/dossiers/{}/decision.pdf", w -> List.of(vn.attthub.dossier.DossierSecurityFixtures
-                    .approved(w.context(), w.callers(), w.jdbc(), w.provinceA(), w.unitOfA()))));
+                    .approved(w.context(), w.callers(), w.jdbc(), w.provinceA(), w.unitOfA()))),
+            new Fixture("/api/v1/systems/{}", w -> {
+                UUID system = UUID.randomUUID();
+                w.jdbc().sql("""
+                                INSERT INTO information_system (id, code, name, owner_id, operator_id, system_type,
+                                    information_types, lifecycle, hosting)
+                                VALUES (?, ?, 'Hệ thống kiểm thử bảo mật', ?, ?, 'INTERNAL_OPERATIONS', '{PRIVATE}',
+                                    'PLANNED', 'ON_PREMISES')""")
+                        .params(system, "HT-SEC-" + system.toString().substring(0, 8), w.provinceA().id(),
+                                w.unitOfA().id()).update();
+                return List.of(system.toString());
+            }));
 
     record Endpoint(RequestMethod method, String pattern, HandlerMethod handler) {
         String name() {

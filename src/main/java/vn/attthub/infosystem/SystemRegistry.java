@@ -71,8 +71,14 @@ public class SystemRegistry {
 
     @Transactional
     public InformationSystem create(SystemDraft draft, CurrentUser user) {
+        return create(draft, user, false);
+    }
+
+    /** Registers a system; {@code demo} marks demo data (created without a caller, see DemoSystems). */
+    @Transactional
+    InformationSystem create(SystemDraft draft, CurrentUser user, boolean demo) {
         UUID id = UUID.randomUUID();
-        InformationSystem system = validated(id, draft, user, null, 0, 0, false);
+        InformationSystem system = validated(id, draft, user, null, 0, 0, demo);
         if (systems.codeTaken(system.code(), null)) throw codeTaken();
         systems.insert(system);
         var checked = SystemRules.check(draft, id, today());
