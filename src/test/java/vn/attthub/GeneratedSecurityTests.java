@@ -156,6 +156,18 @@ class GeneratedSecurityTests {
                         .params(system, "HT-SEC-" + system.toString().substring(0, 8), w.provinceA().id(),
                                 w.unitOfA().id()).update();
                 return List.of(system.toString());
+            }),
+            new Fixture("/api/v1/agencies/{}/signing-credentials/{}", w -> {
+                // Only the metadata is read by these endpoints; the key column holds a sealed-looking placeholder.
+                UUID id = UUID.randomUUID();
+                w.jdbc().sql("""
+                                INSERT INTO signing_credential (id, agency_id, subject, issuer, serial_number, not_before,
+                                    not_after, certificate_sha256, certificate_chain, private_key, key_algorithm, origin,
+                                    created_at)
+                                VALUES (?, ?, 'CN=Kiểm thử bảo mật', 'CN=CA', '01', now() - interval '1 day',
+                                        now() + interval '1 year', replace(?::text, '-', '') || 'aaaa', '-', 'v1:-', 'RSA', 'IMPORTED', now())""")
+                        .params(id, w.unitOfA().id(), id).update();
+                return List.of(w.unitOfA().id().toString(), id.toString());
             }));
 
     record Endpoint(RequestMethod method, String pattern, HandlerMethod handler) {

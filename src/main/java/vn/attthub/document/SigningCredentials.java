@@ -117,8 +117,8 @@ public class SigningCredentials {
                                c.certificate_sha256, c.key_algorithm, c.origin, c.active, c.created_at,
                                c.deactivated_at, a.code, a.name_vi
                         FROM signing_credential c JOIN agency a ON a.id = c.agency_id
-                        WHERE """ + AgencyTree.pathWithinRoots("a.path") + """
-                         ORDER BY c.created_at DESC, c.id DESC LIMIT :limit""")
+                        """ + " WHERE " + AgencyTree.pathWithinRoots("a.path")
+                        + " ORDER BY c.created_at DESC, c.id DESC LIMIT :limit")
                 .param("scopeRoots", roots).param("limit", limit)
                 .query((rs, i) -> new Listed(map(rs, i), rs.getString("code"), rs.getString("name_vi"))).list();
     }

@@ -56,13 +56,16 @@ class SigningPages {
 
     @GetMapping("/signatures/verify")
     @AnyAuthenticatedUser
-    String verifyForm() {
+    String verifyForm(@AuthenticationPrincipal CurrentUser user, Model model) {
+        model.addAttribute("canManageKeys", user.has(Permission.SIGNING_KEY_MANAGE));
         return "document/verify";
     }
 
     @PostMapping("/signatures/verify")
     @AnyAuthenticatedUser
-    String verify(@RequestParam(required = false) MultipartFile file, Model model) {
+    String verify(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) MultipartFile file,
+                  Model model) {
+        model.addAttribute("canManageKeys", user.has(Permission.SIGNING_KEY_MANAGE));
         try {
             SignatureReport report = verifier.verify(Uploads.read(file, Uploads.MAX_PDF));
             model.addAttribute("report", report);
