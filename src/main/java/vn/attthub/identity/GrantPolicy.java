@@ -14,11 +14,14 @@ import java.util.function.BiPredicate;
  * <ul>
  *   <li>the agency must lie inside the caller's {@code USER_MANAGE} scope (else it is "not found" to them);</li>
  *   <li>the national roles (platform admin, national coordinator) are granted only by a platform admin;</li>
- *   <li>granting a role grants its permissions: the caller must hold every one of them over that agency.</li>
+ *   <li>granting a role hands on its administrative permissions ({@link Permission#administrative()}): the caller
+ *       must hold every one of them over that agency;</li>
+ *   <li>duties (systems, dossiers, controls) are assigned without being held, but never to oneself: a user
+ *       manager cannot make themselves an appraiser or approver.</li>
  * </ul>
  */
 final class GrantPolicy {
-    enum Refusal { OUTSIDE_SCOPE, NATIONAL_ROLE, PERMISSION_NOT_HELD }
+    enum Refusal { OUTSIDE_SCOPE, NATIONAL_ROLE, PERMISSION_NOT_HELD, SELF_GRANT }
 
     private GrantPolicy() {
     }
@@ -35,10 +38,15 @@ final class GrantPolicy {
             return Optional.of(Refusal.NATIONAL_ROLE);
         }
         for (Permission permission : role.permissions()) {
-            if (!within.test(at, caller.scopeOf(permission))) {
+            if (permission.administrative() && !within.test(at, caller.scopeOf(permission))) {
                 return Optional.of(Refusal.PERMISSION_NOT_HELD);
             }
         }
         return Optional.empty();
+    }
+
+    /** Adding a role to oneself is refused whatever the role: rights come from someone else. */
+    static Optional<Refusal> checkSelf(CurrentUser caller, java.util.UUID target) {
+        return caller.id().value().equals(target) ? Optional.of(Refusal.SELF_GRANT) : Optional.empty();
     }
 }

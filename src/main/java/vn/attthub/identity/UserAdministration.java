@@ -132,6 +132,9 @@ class UserAdministration {
         if (added.isEmpty() && removed.isEmpty()) {
             return;
         }
+        if (!added.isEmpty() && GrantPolicy.checkSelf(caller, userId).isPresent()) {
+            throw new AccessDeniedException("you cannot grant roles to yourself");
+        }
         added.forEach(r -> checkGrant(caller, r));
         removed.forEach(r -> checkGrant(caller, r));
         removed.forEach(r -> jdbc.sql("DELETE FROM user_role WHERE user_id = ? AND role = ? AND agency_id = ?")
@@ -230,6 +233,7 @@ class UserAdministration {
                 case NATIONAL_ROLE -> throw new AccessDeniedException("only a platform administrator grants " + role.role());
                 case PERMISSION_NOT_HELD -> throw new AccessDeniedException("cannot grant " + role.role()
                         + ": it carries permissions you do not hold there");
+                case SELF_GRANT -> throw new AccessDeniedException("you cannot grant roles to yourself");
             }
         });
     }

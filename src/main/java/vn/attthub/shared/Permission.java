@@ -30,5 +30,17 @@ public enum Permission {
     /** Manage an agency's signing keys and certificates. */
     SIGNING_KEY_MANAGE,
     /** Maintain the public-holiday calendar that working-day deadlines use (DOMAIN.md D5). */
-    CALENDAR_MANAGE
+    CALENDAR_MANAGE;
+
+    /**
+     * Permissions over the platform itself (who exists, who may do what, what the record says), as opposed to duties
+     * on systems, dossiers and controls. Only a holder may hand them on; duties are assigned by user managers who
+     * need not perform them (separation of duties: the admin who names an approver does not approve).
+     */
+    public boolean administrative() {
+        return switch (this) {
+            case AGENCY_MANAGE, USER_MANAGE, API_TOKEN_MANAGE, AUDIT_READ, SIGNING_KEY_MANAGE, CALENDAR_MANAGE -> true;
+            default -> false;
+        };
+    }
 }

@@ -4,10 +4,12 @@ import org.junit.jupiter.api.Test;
 import vn.attthub.shared.AgencyId;
 import vn.attthub.shared.CurrentUser;
 import vn.attthub.shared.Grant;
+import vn.attthub.shared.Permission;
 import vn.attthub.shared.Role;
 import vn.attthub.shared.UserId;
 
 import java.util.Collection;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,5 +76,23 @@ class GrantPolicyTests {
     void withoutUserManageNothingCanBeGranted() {
         CurrentUser officer = user(new Grant(Role.SECURITY_OFFICER, ROOT));
         assertThat(check(officer, Role.VIEWER, HANOI)).contains(GrantPolicy.Refusal.OUTSIDE_SCOPE);
+    }
+
+    @Test
+    void dutiesAreAssignedWithoutBeingHeldButNeverToOneself() {
+        // Separation of duties: the agency admin names the appraiser and the approver, and is neither.
+        CurrentUser admin = user(new Grant(Role.AGENCY_ADMIN, HANOI));
+        for (Role duty : List.of(Role.SYSTEM_OPERATOR, Role.APPRAISER, Role.APPROVER, Role.SECURITY_OFFICER)) {
+            assertThat(check(admin, duty, HANOI_DEPT)).as(duty.name()).isEmpty();
+        }
+        assertThat(GrantPolicy.checkSelf(admin, admin.id().value())).contains(GrantPolicy.Refusal.SELF_GRANT);
+        assertThat(GrantPolicy.checkSelf(admin, UUID.randomUUID())).isEmpty();
+    }
+
+    @Test
+    void administrativePermissionsAreTheOnesAboutThePlatformItself() {
+        assertThat(Arrays.stream(Permission.values()).filter(Permission::administrative))
+                .containsExactlyInAnyOrder(Permission.AGENCY_MANAGE, Permission.USER_MANAGE, Permission.API_TOKEN_MANAGE,
+                        Permission.AUDIT_READ, Permission.SIGNING_KEY_MANAGE, Permission.CALENDAR_MANAGE);
     }
 }
