@@ -122,7 +122,7 @@ public class DemoCertificateAuthority {
             KeyPair keys = rsa();
             Instant now = Instant.now();
             X500Name subject = new X500NameBuilder(BCStyle.INSTANCE)
-                    .addRDN(BCStyle.CN, target.nameVi() + " (DEMO)")
+                    .addRDN(BCStyle.CN, commonName(target.nameVi()))
                     .addRDN(BCStyle.OU, target.code())
                     .addRDN(BCStyle.O, "Demo")
                     .addRDN(BCStyle.C, "VN").build();
@@ -228,6 +228,12 @@ public class DemoCertificateAuthority {
                         throw new IllegalStateException("the demo CA's key cannot be read", e);
                     }
                 }).optional();
+    }
+
+    /** RFC 5280 limits a common name to 64 characters: long agency names are shortened, "(DEMO)" always kept. */
+    static String commonName(String agencyName) {
+        String name = agencyName.strip();
+        return (name.length() > 57 ? name.substring(0, 56).strip() + "…" : name) + " (DEMO)";
     }
 
     private static KeyPair rsa() throws GeneralSecurityException {

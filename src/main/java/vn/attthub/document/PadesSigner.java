@@ -104,5 +104,4 @@ final class PadesSigner {
             return new AttributeTable(v);
         };
     }
-
 }

@@ -72,7 +72,10 @@ public class SignatureVerifier {
         }
         List<SignatureCheck> checks = new ArrayList<>();
         try (PDDocument doc = Loader.loadPDF(pdf)) {
-            for (PDSignature signature : doc.getSignatureDictionaries()) {
+            // In the order of the revisions they sign (the form's field order may differ).
+            List<PDSignature> signatures = new ArrayList<>(doc.getSignatureDictionaries());
+            signatures.sort(java.util.Comparator.comparingLong(SignatureVerifier::signedEnd));
+            for (PDSignature signature : signatures) {
                 checks.add(check(pdf, signature, anchors, now));
             }
         } catch (InvalidPasswordException e) {
@@ -82,6 +85,11 @@ public class SignatureVerifier {
         }
         return new SignatureReport(overall(checks), HexFormat.of().formatHex(Certificates.sha256(pdf)), checks,
                 now.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    private static long signedEnd(PDSignature signature) {
+        int[] range = signature.getByteRange();
+        return range == null || range.length != 4 ? Long.MAX_VALUE : (long) range[2] + range[3];
     }
 
     private static Verdict overall(List<SignatureCheck> checks) {

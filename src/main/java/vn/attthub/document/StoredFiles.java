@@ -3,7 +3,6 @@ package vn.attthub.document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -146,7 +145,7 @@ public class StoredFiles {
     public ResponseEntity<Resource> asAttachment(UUID id) {
         StoredFile file = find(id).orElseThrow(() -> new NotFoundException("file", id));
         return FileResponses.attachment(file.originalName(), file.mediaType(), file.size(),
-                new InputStreamResource(open(id)), file.sha256());
+                new org.springframework.core.io.FileSystemResource(pathOf(id)), file.sha256());
     }
 
     private static long copyLimited(InputStream in, Path temp, long maxBytes) throws IOException {
