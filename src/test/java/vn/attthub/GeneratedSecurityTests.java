@@ -15,6 +15,7 @@ import vn.attthub.TestCallers.Agency;
 import vn.attthub.TestCallers.Caller;
 import vn.attthub.audit.AuditEntry;
 import vn.attthub.audit.AuditLog;
+import vn.attthub.control.ControlFixtures;
 import vn.attthub.shared.AgencyId;
 import vn.attthub.shared.AnyAuthenticatedUser;
 import vn.attthub.shared.Permission;
@@ -106,6 +107,36 @@ class GeneratedSecurityTests {
             new Fixture("/api/v1/audit/events/{}", w -> List.of(String.valueOf(
                     w.audit().recordFor(null, "security-test", AuditEntry.success("test.security", "test", null,
                             AgencyId.of(w.unitOfA().id()), Map.of()))))),
+            new Fixture("/api/v1/systems/{}/baseline", w -> List.of(
+                    ControlFixtures.baselineInSql(w.jdbc(), w.unitOfA().id()).toString())),
+            new Fixture("/api/v1/systems/{}/baseline/{}", w -> List.of(
+                    ControlFixtures.baselineInSql(w.jdbc(), w.unitOfA().id()).toString(), "TCVN11930-M-1")),
+            new Fixture("/api/v1/evidence/{}", w -> {
+                UUID system = ControlFixtures.baselineInSql(w.jdbc(), w.unitOfA().id());
+                return List.of(ControlFixtures.linkEvidenceInSql(w.jdbc(), w.unitOfA().id(), system).toString());
+            }),
+            new Fixture("/api/v1/evidence/{}/file", w -> {
+                // A real stored file, uploaded through the API by an administrator of province A.
+                UUID system = ControlFixtures.baselineInSql(w.jdbc(), w.unitOfA().id());
+                Caller admin = w.callers().caller(w.provinceA(), Role.PLATFORM_ADMIN);
+                String b = "attt-ev";
+                String body = "--" + b + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"qc.pdf\"\r\n"
+                        + "Content-Type: application/pdf\r\n\r\n%PDF-1.4\n%%EOF\n\r\n"
+                        + "--" + b + "\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nQuy chế\r\n"
+                        + "--" + b + "\r\nContent-Disposition: form-data; name=\"effectiveOn\"\r\n\r\n2025-01-01\r\n"
+                        + "--" + b + "\r\nContent-Disposition: form-data; name=\"systemId\"\r\n\r\n" + system + "\r\n"
+                        + "--" + b + "\r\nContent-Disposition: form-data; name=\"requirementId\"\r\n\r\nTCVN11930-M-1\r\n"
+                        + "--" + b + "--\r\n";
+                HttpResponse<String> r = w.callers().send(w.callers().request("/api/v1/evidence", admin.token())
+                        .header("Content-Type", "multipart/form-data; boundary=" + b)
+                        .POST(HttpRequest.BodyPublishers.ofString(body)));
+                assertThat(r.statusCode()).as("evidence upload for the registry: " + r.body()).isEqualTo(201);
+                Matcher m = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"").matcher(r.body());
+                assertThat(m.find()).isTrue();
+                return List.of(m.group(1));
+            }),
+            new Fixture("/api/v1/assessments/{}", w -> List.of(
+                    ControlFixtures.assessmentInSql(w.jdbc(), w.unitOfA().id()).toString())),
             new Fixture("/api/v1/dossiers/{}", w -> List.of(vn.attthub.dossier.DossierSecurityFixtures
                     .draft(w.context(), w.callers(), w.jdbc(), w.provinceA(), w.unitOfA()).dossierId())),
             new Fixture("/api/v1/dossiers/{}/documents/{}", w -> {

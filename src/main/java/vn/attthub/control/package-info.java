@@ -4,5 +4,5 @@
  * agency subtree, and the periodic assessment obligations per level.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "audit", "organisation", "regime", "infosystem", "dossier"})
+        allowedDependencies = {"shared", "audit", "organisation", "regime", "infosystem", "dossier", "document"})
 package vn.attthub.control;
