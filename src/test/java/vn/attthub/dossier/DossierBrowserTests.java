@@ -49,7 +49,10 @@ class DossierBrowserTests {
     }
 
     void act(String action) {
+        var before = browser.driver().findElement(By.tagName("html"));
         click(By.id("action-" + action));
+        // the previous action's confirmation stays on the old page: wait for the new page first
+        browser.waitUntil(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(before)::apply);
         browser.waitUntil(d -> !d.findElements(By.cssSelector(".alert-success, #dossier-error")).isEmpty());
         assertThat(browser.driver().findElements(By.id("dossier-error"))).isEmpty();
     }
@@ -75,10 +78,14 @@ class DossierBrowserTests {
         browser.waitUntil(d -> !d.findElements(By.id("dossier-state")).isEmpty());
         String workspace = browser.path();
         assertThat(browser.find(By.id("dossier-state")).getText()).isEqualTo("Bản nháp");
-        for (String type : new String[]{"SYSTEM_OVERVIEW", "DESIGN", "LEVEL_JUSTIFICATION", "SECURITY_PLAN_JUSTIFICATION"}) {
+        String[] types = {"SYSTEM_OVERVIEW", "DESIGN", "LEVEL_JUSTIFICATION", "SECURITY_PLAN_JUSTIFICATION"};
+        for (String type : types) {
             new org.openqa.selenium.support.ui.Select(browser.find(By.id("type"))).selectByValue(type);
             browser.find(By.id("file")).sendKeys(pdf.toAbsolutePath().toString());
+            var before = browser.driver().findElement(By.tagName("html"));
             click(By.cssSelector("#upload-form button[type=submit]"));
+            // the previous upload's confirmation stays on the old page: wait for the new page first
+            browser.waitUntil(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(before)::apply);
             browser.waitUntil(d -> !d.findElements(By.cssSelector(".alert-info, #dossier-error")).isEmpty());
         }
         assertThat(browser.driver().findElements(By.cssSelector("#documents tbody tr"))).hasSize(4);
