@@ -38,7 +38,10 @@ class EmbeddedDatabaseConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(@Value("${attt.embedded-database.directory:}") String directory,
                                       @Value("${attt.embedded-database.port:0}") int port) throws IOException {
+        // No shutdown hook of its own: it would stop PostgreSQL while Spring's hook is still closing beans that use
+        // the database (the event publication registry waited 30 s for a connection). The context closes it last.
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setRegisterShutdownHook(false)
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("timezone", "UTC")
                 .setLocaleConfig("encoding", "UTF8");
