@@ -30,7 +30,17 @@ public enum Permission {
     /** Manage an agency's signing keys and certificates. */
     SIGNING_KEY_MANAGE,
     /** Maintain the public-holiday calendar that working-day deadlines use (DOMAIN.md D5). */
-    CALENDAR_MANAGE;
+    CALENDAR_MANAGE,
+    /** Read incidents in scope (TLP caps still apply). */
+    INCIDENT_READ,
+    /** File an incident notice or report (Circular 20/2017 Art 9.2). */
+    INCIDENT_REPORT,
+    /** Act as a recipient: acknowledge, work tasks and orders, add observables and evidence. */
+    INCIDENT_RESPOND,
+    /** Coordinate: classify, order, hand over, close (Decision 05/2017 Art 7.3, 12.2; Circular 20/2017 Art 8). */
+    INCIDENT_COORDINATE,
+    /** Push machine alerts from a SOC ({@code POST /api/v1/alerts}). */
+    ALERT_INGEST;
 
     /**
      * Permissions over the platform itself (who exists, who may do what, what the record says), as opposed to duties
