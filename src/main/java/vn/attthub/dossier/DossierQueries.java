@@ -1,5 +1,6 @@
 package vn.attthub.dossier;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -69,7 +70,8 @@ public class DossierQueries {
     public record DossierView(UUID id, UUID systemId, String systemCode, String systemName, int version,
                               String regime, String state, int proposedLevel, Integer determinedLevel,
                               List<MatchedRule> matched, String justification, AgencyRef owner, AgencyRef operator,
-                              AgencyRef opinionGiver, AgencyRef appraiser, AgencyRef approver, String procedureBasis,
+                              AgencyRef opinionGiver, AgencyRef appraiserAgency, AgencyRef approverAgency,
+                              String procedureBasis,
                               String appraisalReference, String pmListReference, Instant approvedAt,
                               boolean decisionAvailable, String decisionSha256, String decisionSigner,
                               List<String> requiredDocuments, List<String> missingDocuments, List<StepView> steps,
@@ -77,6 +79,18 @@ public class DossierQueries {
                               List<ActionView> actions, Instant createdAt, Instant updatedAt, int rowVersion) {
         public boolean overdue() {
             return steps.stream().anyMatch(s -> s.overdue() && s.satisfiedAt() == null);
+        }
+
+        /** The appraising agency's id (issue 3 §3: the API names the appraiser and approver by agency id). */
+        @JsonProperty("appraiser")
+        public UUID appraiser() {
+            return appraiserAgency == null ? null : appraiserAgency.id();
+        }
+
+        /** The approving agency's id. */
+        @JsonProperty("approver")
+        public UUID approver() {
+            return approverAgency == null ? null : approverAgency.id();
         }
     }
 

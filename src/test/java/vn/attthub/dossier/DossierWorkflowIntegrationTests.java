@@ -88,8 +88,8 @@ class DossierWorkflowIntegrationTests {
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
         JsonNode d = json(submitted);
         assertThat(d.get("state").asString()).isEqualTo("SUBMITTED");
-        assertThat(d.get("appraiser").get("id").asString()).isEqualTo(p.securityUnit().id().toString());
-        assertThat(d.get("approver").get("id").asString()).isEqualTo(p.province().id().toString());
+        assertThat(d.get("appraiser").asString()).isEqualTo(p.securityUnit().id().toString());
+        assertThat(d.get("approver").asString()).isEqualTo(p.province().id().toString());
         JsonNode completeness = d.get("steps").get(0);
         assertThat(completeness.get("kind").asString()).isEqualTo("COMPLETENESS_CHECK");
         assertThat(completeness.get("dueAt").isNull()).isFalse();
@@ -175,8 +175,8 @@ class DossierWorkflowIntegrationTests {
         JsonNode d = json(f.act(id, p.operator().token(), "SUBMIT", null, null));
         assertThat(d.get("state").asString()).isEqualTo("AWAITING_PROFESSIONAL_OPINION");
         assertThat(d.get("opinionGiver").get("id").asString()).isEqualTo(p.securityUnit().id().toString());
-        assertThat(d.get("appraiser").get("id").asString()).isEqualTo(national.id().toString());
-        assertThat(d.get("approver").get("id").asString()).isEqualTo(p.province().id().toString());
+        assertThat(d.get("appraiser").asString()).isEqualTo(national.id().toString());
+        assertThat(d.get("approver").asString()).isEqualTo(p.province().id().toString());
         assertThat(d.get("requiredDocuments").toString()).contains("PROFESSIONAL_OPINION");
 
         // the opinion needs its document (Art 15.5), uploaded by the security unit
@@ -218,7 +218,7 @@ class DossierWorkflowIntegrationTests {
         String id = create(operator.token(), system, 4);
         f.uploadOperatorDocuments(id, operator.token());
         JsonNode d = json(f.act(id, operator.token(), "SUBMIT", null, null));
-        assertThat(d.get("appraiser").get("id").asString()).isEqualTo(cyber.id().toString());
+        assertThat(d.get("appraiser").asString()).isEqualTo(cyber.id().toString());
     }
 
     @Test
