@@ -31,11 +31,20 @@ class DemoUsers {
     /** Meets the Circular 03/2017/TT-BTTTT Art 3 complex-password rule. */
     static final String DEMO_PASSWORD = "Demo@ATTT2026";
 
-    record DemoUser(String username, String fullName, Role role, String agencyCode) {
+    /**
+     * @param agencyCode the agency the user belongs to
+     * @param grantAt    the agency the role is granted at (its whole subtree), when not the user's own
+     */
+    record DemoUser(String username, String fullName, Role role, String agencyCode, String grantAt) {
+        DemoUser(String username, String fullName, Role role, String agencyCode) {
+            this(username, fullName, role, agencyCode, agencyCode);
+        }
     }
 
     static final List<DemoUser> USERS = List.of(
-            new DemoUser("dieuphoi", "Nguyễn Văn Điều Phối", Role.NATIONAL_COORDINATOR, "BCA-TTANM"),
+            // The national coordinator works on every agency's incidents and warnings (TT20 Art 4, QĐ05 Art 6): the
+            // officer belongs to the coordinating department but the role is granted at the root of the tree.
+            new DemoUser("dieuphoi", "Nguyễn Văn Điều Phối", Role.NATIONAL_COORDINATOR, "BCA-TTANM", "CP"),
             new DemoUser("bca.quantri", "Trần Quốc Quản Trị", Role.AGENCY_ADMIN, "BCA"),
             new DemoUser("thanhtra", "Lê Thị Thanh Tra", Role.INSPECTOR, "BCA-A05"),
             new DemoUser("hanoi.quantri", "Phạm Minh Quản Trị", Role.AGENCY_ADMIN, "T-HA-NOI"),
@@ -72,7 +81,8 @@ class DemoUsers {
         List<String> created = new ArrayList<>();
         for (DemoUser demo : USERS) {
             Optional<AgencySummary> agency = agencies.findByCode(demo.agencyCode());
-            if (agency.isEmpty()) {
+            Optional<AgencySummary> grantAt = agencies.findByCode(demo.grantAt());
+            if (agency.isEmpty() || grantAt.isEmpty()) {
                 log.warn("Demo user {} skipped: demo agency {} is missing", demo.username(), demo.agencyCode());
                 continue;
             }
@@ -93,11 +103,13 @@ class DemoUsers {
                     .params(id, demo.username(), demo.fullName(), demo.username() + "@demo.attt-hub.vn", agencyId, hash)
                     .update();
             jdbc.sql("INSERT INTO user_role (user_id, role, agency_id) VALUES (?, ?, ?)")
-                    .params(id, demo.role().name(), agencyId).update();
+                    .params(id, demo.role().name(), grantAt.get().id().value()).update();
             audit.recordFor(null, "system", AuditEntry.success("user.created", "user", id, agency.get().id(),
-                    Map.of("username", demo.username(), "roles", List.of(demo.role().name() + "@" + demo.agencyCode()),
+                    Map.of("username", demo.username(), "roles", List.of(demo.role().name() + "@" + demo.grantAt()),
                             "demo", true)));
-            created.add(String.format("  %-18s %-22s %s%s", demo.username(), demo.role().name(), demo.agencyCode(),
+            created.add(String.format("  %-18s %-22s %s%s", demo.username(), demo.role().name(),
+                    demo.grantAt().equals(demo.agencyCode()) ? demo.agencyCode()
+                            : demo.agencyCode() + " (granted at " + demo.grantAt() + ")",
                     demo.role().privileged() ? "  (MFA on first sign-in)" : ""));
         }
         if (!created.isEmpty()) {

@@ -47,17 +47,21 @@ class DemoUsersIntegrationTests {
         tx.executeWithoutResult(s -> events.publishEvent(new DemoAgenciesLoaded()));
 
         for (DemoUsers.DemoUser demo : DemoUsers.USERS) {
-            UUID agency = agencies.findByCode(demo.agencyCode()).orElseThrow().id().value();
+            UUID member = agencies.findByCode(demo.agencyCode()).orElseThrow().id().value();
+            UUID grantedAt = agencies.findByCode(demo.grantAt()).orElseThrow().id().value();
             assertThat(jdbc.sql("""
                             SELECT count(*) FROM app_user u JOIN user_role r ON r.user_id = u.id
-                            WHERE u.username = ? AND u.demo AND r.role = ? AND r.agency_id = ?""")
-                    .params(demo.username(), demo.role().name(), agency).query(Long.class).single())
+                            WHERE u.username = ? AND u.demo AND u.agency_id = ? AND r.role = ? AND r.agency_id = ?""")
+                    .params(demo.username(), member, demo.role().name(), grantedAt).query(Long.class).single())
                     .as(demo.username()).isEqualTo(1);
         }
         Set<Role> covered = DemoUsers.USERS.stream().map(DemoUsers.DemoUser::role)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
         covered.add(Role.PLATFORM_ADMIN); // the bootstrap administrator
         assertThat(covered).containsExactlyInAnyOrder(Role.values());
+        // The national coordinator's role reaches the whole tree, not only the coordinating department's subtree.
+        assertThat(DemoUsers.USERS).filteredOn(u -> u.role() == Role.NATIONAL_COORDINATOR)
+                .extracting(DemoUsers.DemoUser::grantAt).containsOnly(vn.attthub.organisation.RootAgency.CODE);
         assertThat(PasswordPolicy.check(DemoUsers.DEMO_PASSWORD, "xem")).isEmpty();
 
         // A non-privileged demo user signs in with the shared demo password at once.
