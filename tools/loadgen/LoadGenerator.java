@@ -35,7 +35,8 @@ import java.util.concurrent.atomic.LongAdder;
  * <pre>java tools/loadgen/LoadGenerator.java --help</pre>
  * Scenarios: {@code seed-agencies} builds a realistic agency tree through {@code POST /api/v1/agencies} and writes
  * the created ids to a file; {@code get-agency} reads random seeded agencies; {@code search-agencies} searches by
- * name or code prefixes. Reports requests, errors by status, throughput and p50/p95/p99/max latency, and exits 2
+ * name or code prefixes; {@code coverage} reads the coverage dashboard ({@code GET /api/v1/compliance}) of the
+ * national root or of random provinces. Reports requests, errors by status, throughput and p50/p95/p99/max latency, and exits 2
  * when an {@code --assert-*} threshold is not met. See docs/benchmarks.md.
  */
 public final class LoadGenerator {
@@ -102,8 +103,32 @@ public final class LoadGenerator {
                 yield timed(o, client, random -> client.get("/api/v1/agencies?q=" + encode(prefixes.next(random))
                         + "&limit=" + o.limit));
             }
+            case "coverage" -> {
+                List<String> roots = coverageRoots(readSeeded(o.idsFile), o);
+                yield timed(o, client, random -> client.get("/api/v1/compliance?agencyId="
+                        + roots.get(random.nextInt(roots.size()))));
+            }
             default -> throw new IllegalArgumentException("unknown scenario " + o.scenario);
         };
+    }
+
+    /**
+     * The agencies whose coverage dashboard the {@code coverage} scenario asks for: the national root (kind
+     * GOVERNMENT, or {@code --root-id}) or the provincial-level units (kinds PROVINCE and CITY) of the ids file.
+     */
+    static List<String> coverageRoots(List<Seeded> seeded, Options o) {
+        List<String> roots = switch (o.coverageRoot) {
+            case "national" -> o.rootId != null ? List.of(o.rootId)
+                    : seeded.stream().filter(s -> s.kind.equals("GOVERNMENT")).map(s -> s.id).toList();
+            case "province" -> seeded.stream().filter(s -> s.kind.equals("PROVINCE") || s.kind.equals("CITY"))
+                    .map(s -> s.id).toList();
+            default -> throw new IllegalArgumentException("--coverage-root is national or province");
+        };
+        if (roots.isEmpty()) {
+            throw new IllegalArgumentException("no " + (o.coverageRoot.equals("national") ? "GOVERNMENT" : "PROVINCE or CITY")
+                    + " agency in " + o.idsFile + (o.coverageRoot.equals("national") ? " (or pass --root-id)" : ""));
+        }
+        return roots;
     }
 
     // ---------------------------------------------------------------- timed scenarios (get, search)
@@ -131,7 +156,8 @@ public final class LoadGenerator {
                 }
             }
         });
-        return recorder.report(o.scenario, o, o.duration);
+        return recorder.report(o.scenario.equals("coverage") ? "coverage-" + o.coverageRoot : o.scenario, o,
+                o.duration);
     }
 
     static void runWorkers(Options o, Runnable body) {
@@ -666,6 +692,10 @@ public final class LoadGenerator {
                 failures.add(String.format(Locale.ROOT, "successful throughput %.1f req/s < required %.1f req/s",
                         okThroughput(), o.assertRps));
             }
+            if (o.assertP95Ms != null && (timed == 0 || ms(p95Micros) >= o.assertP95Ms)) {
+                failures.add(String.format(Locale.ROOT, "p95 latency %.2f ms is not below %.2f ms", ms(p95Micros),
+                        o.assertP95Ms));
+            }
             if (o.assertP99Ms != null && (timed == 0 || ms(p99Micros) >= o.assertP99Ms)) {
                 failures.add(String.format(Locale.ROOT, "p99 latency %.2f ms is not below %.2f ms", ms(p99Micros),
                         o.assertP99Ms));
@@ -701,7 +731,7 @@ public final class LoadGenerator {
         static final String HELP = """
                 Usage: java tools/loadgen/LoadGenerator.java --scenario NAME [options]
 
-                Drives the ATTT Hub agencies API with N concurrent HTTP/1.1 keep-alive clients and reports
+                Drives the ATTT Hub API with N concurrent HTTP/1.1 keep-alive clients and reports
                 throughput and latency percentiles. Only the JDK is needed (17 or newer).
 
                 Scenarios:
@@ -710,6 +740,9 @@ public final class LoadGenerator {
                                     enterprises and communes, then units); ids are written to --ids-file
                   get-agency        GET /api/v1/agencies/{id} over random ids from --ids-file
                   search-agencies   GET /api/v1/agencies?q=<prefix>&limit=20 with name and code prefixes
+                  coverage          GET /api/v1/compliance?agencyId=<id>, the coverage dashboard of the national
+                                    root or of random provinces (--coverage-root), agencies from --ids-file
+                                    (id, code, kind, name; kinds GOVERNMENT, PROVINCE, CITY)
 
                 Options:
                   --base-url URL          application address (default http://localhost:8080)
@@ -724,10 +757,12 @@ public final class LoadGenerator {
                   --code-prefix P         prefix of the created codes (default: LG + a time stamp, so runs differ)
                   --ids-file PATH         ids written by seed-agencies, read by the others
                                           (default target/loadgen/agency-ids.tsv)
+                  --coverage-root R       national (default) or province (coverage)
                   --limit N               page size of search-agencies (default 20)
                   --timeout D             per-request timeout (default 10s)
                   --json-out PATH         also write the report as JSON
                   --assert-rps X          exit 2 unless successful requests/s >= X
+                  --assert-p95-ms X       exit 2 unless p95 latency < X ms
                   --assert-p99-ms X       exit 2 unless p99 latency < X ms
                   --assert-max-error-pct X  exit 2 if more than X % of requests fail
                   --help                  this text
@@ -752,11 +787,13 @@ public final class LoadGenerator {
         Duration timeout = Duration.ofSeconds(10);
         Path jsonOut;
         Double assertRps;
+        Double assertP95Ms;
         Double assertP99Ms;
         Double assertMaxErrorPercent;
+        String coverageRoot = "national";
 
         boolean hasAssertions() {
-            return assertRps != null || assertP99Ms != null || assertMaxErrorPercent != null;
+            return assertRps != null || assertP95Ms != null || assertP99Ms != null || assertMaxErrorPercent != null;
         }
 
         static Options parse(String[] args) {
@@ -800,7 +837,14 @@ public final class LoadGenerator {
                     case "--timeout" -> o.timeout = duration(arg, value);
                     case "--json-out" -> o.jsonOut = Path.of(value);
                     case "--assert-rps" -> o.assertRps = number(arg, value);
+                    case "--assert-p95-ms" -> o.assertP95Ms = number(arg, value);
                     case "--assert-p99-ms" -> o.assertP99Ms = number(arg, value);
+                    case "--coverage-root" -> {
+                        if (!value.equals("national") && !value.equals("province")) {
+                            throw new IllegalArgumentException("--coverage-root is national or province");
+                        }
+                        o.coverageRoot = value;
+                    }
                     case "--assert-max-error-pct" -> o.assertMaxErrorPercent = number(arg, value);
                     default -> throw new IllegalArgumentException("unknown option " + arg);
                 }
@@ -809,9 +853,9 @@ public final class LoadGenerator {
                 return o;
             }
             if (o.scenario == null) {
-                throw new IllegalArgumentException("--scenario is required (seed-agencies, get-agency, search-agencies)");
+                throw new IllegalArgumentException("--scenario is required (seed-agencies, get-agency, search-agencies, coverage)");
             }
-            if (!List.of("seed-agencies", "get-agency", "search-agencies").contains(o.scenario)) {
+            if (!List.of("seed-agencies", "get-agency", "search-agencies", "coverage").contains(o.scenario)) {
                 throw new IllegalArgumentException("unknown scenario " + o.scenario);
             }
             if (!o.baseUrl.startsWith("http://") && !o.baseUrl.startsWith("https://")) {

@@ -60,6 +60,7 @@ class LoadGeneratorTests {
     final List<Map<String, Object>> posted = Collections.synchronizedList(new ArrayList<>());
     final List<String> violations = Collections.synchronizedList(new ArrayList<>());
     volatile long delayMillis;
+    final Map<String, AtomicInteger> coverageRequests = new ConcurrentHashMap<>();
 
     @BeforeEach
     void startStub() throws IOException {
@@ -67,6 +68,7 @@ class LoadGeneratorTests {
         serverThreads = Executors.newFixedThreadPool(32);
         server.setExecutor(serverThreads);
         server.createContext("/api/v1/agencies", this::agencies);
+        server.createContext("/api/v1/compliance", this::compliance);
         server.start();
         baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
         created.add(rootId);
@@ -110,6 +112,38 @@ class LoadGeneratorTests {
                 respond(exchange, n % 10 == 0 ? 503 : n % 7 == 0 ? 404 : 200, "{\"id\":\"x\"}");
             }
         }
+    }
+
+    /** GET /api/v1/compliance?agencyId=: counts the requested agencies; 200 with a coverage report. */
+    void compliance(HttpExchange exchange) throws IOException {
+        requests.incrementAndGet();
+        try (exchange) {
+            sleep(delayMillis);
+            if (!("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                respond(exchange, 401, "{\"status\":401}");
+                return;
+            }
+            String query = exchange.getRequestURI().getQuery();
+            if (!exchange.getRequestMethod().equals("GET") || query == null || !query.startsWith("agencyId=")) {
+                violations.add("unexpected request " + exchange.getRequestMethod() + " " + exchange.getRequestURI());
+                respond(exchange, 400, "{\"status\":400}");
+                return;
+            }
+            String agency = query.substring("agencyId=".length());
+            coverageRequests.computeIfAbsent(agency, a -> new AtomicInteger()).incrementAndGet();
+            respond(exchange, 200, "{\"rootId\":\"" + agency + "\",\"targetPercent\":100,\"rows\":[]}");
+        }
+    }
+
+    /** An ids file as bench-coverage.sh writes it: the root, then the provincial-level units. */
+    Path coverageIds(List<String> provinces) throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add(rootId + "\tCP\tGOVERNMENT\tChính phủ");
+        for (int i = 0; i < provinces.size(); i++) {
+            lines.add(provinces.get(i) + "\tBC-P%02d\t%s\tTỉnh số %d".formatted(i + 1, i < 2 ? "CITY" : "PROVINCE", i + 1));
+        }
+        lines.add(UUID.randomUUID() + "\tBC-P01-S01\tDEPARTMENT\tSở Y tế");
+        return Files.write(dir.resolve("coverage-ids.tsv"), lines);
     }
 
     void respond(HttpExchange exchange, int status, String json) throws IOException {
@@ -315,6 +349,74 @@ class LoadGeneratorTests {
         String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(run.waitFor()).as(output).isEqualTo(LoadGenerator.EXIT_ASSERTION_FAILED);
         assertThat(output).contains("throughput").contains("ASSERTION FAILED: p99 latency");
+    }
+
+    @Test
+    void coverageAsksForTheNationalRootOrForRandomProvincesOnly() throws IOException {
+        List<String> provinces = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        Path ids = coverageIds(provinces);
+
+        LoadGenerator.Report national = execute("--base-url", baseUrl, "--token", TOKEN, "--scenario", "coverage",
+                "--ids-file", ids.toString(), "--concurrency", "2", "--warmup", "0", "--duration", "500ms");
+        assertThat(violations).isEmpty();
+        assertThat(national.scenario()).isEqualTo("coverage-national");
+        assertThat(coverageRequests).containsOnlyKeys(rootId);
+        assertThat(national.requests()).isEqualTo(coverageRequests.get(rootId).get()).isGreaterThan(10);
+        assertThat(national.ok()).isEqualTo(national.requests());
+
+        coverageRequests.clear();
+        LoadGenerator.Report province = execute("--base-url", baseUrl, "--token", TOKEN, "--scenario", "coverage",
+                "--coverage-root", "province", "--ids-file", ids.toString(), "--concurrency", "4", "--warmup", "0",
+                "--duration", "1s");
+        assertThat(violations).isEmpty();
+        assertThat(province.scenario()).isEqualTo("coverage-province");
+        // Both kinds of provincial-level unit (CITY and PROVINCE) are asked for; never the root or a department.
+        assertThat(coverageRequests.keySet()).containsExactlyInAnyOrderElementsOf(provinces);
+        assertThat(province.requests()).isEqualTo(coverageRequests.values().stream().mapToInt(AtomicInteger::get).sum());
+
+        coverageRequests.clear();
+        String given = UUID.randomUUID().toString();
+        execute("--base-url", baseUrl, "--token", TOKEN, "--scenario", "coverage", "--root-id", given,
+                "--ids-file", ids.toString(), "--concurrency", "1", "--warmup", "0", "--duration", "200ms");
+        assertThat(coverageRequests).containsOnlyKeys(given);
+    }
+
+    @Test
+    void coverageChecksTheP95AgainstTheTargetAndRejectsBadSettings() throws IOException {
+        Path ids = coverageIds(List.of(UUID.randomUUID().toString()));
+        delayMillis = 30;
+        String[] common = {"--base-url", baseUrl, "--token", TOKEN, "--scenario", "coverage", "--coverage-root",
+                "province", "--ids-file", ids.toString(), "--concurrency", "2", "--warmup", "0", "--duration", "600ms"};
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int missed = LoadGenerator.run(concat(common, "--assert-p95-ms", "30"),
+                new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        assertThat(missed).isEqualTo(LoadGenerator.EXIT_ASSERTION_FAILED); // every answer takes at least 30 ms
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("ASSERTION FAILED: p95 latency");
+
+        out.reset();
+        Path json = dir.resolve("coverage.json");
+        int met = LoadGenerator.run(concat(common, "--assert-p95-ms", "5000", "--json-out", json.toString()),
+                new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        assertThat(met).isEqualTo(LoadGenerator.EXIT_OK);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("All assertions met.");
+        Map<?, ?> written = (Map<?, ?>) LoadGenerator.Json.parse(Files.readString(json));
+        assertThat(written.get("scenario")).isEqualTo("coverage-province");
+        assertThat((Double) written.get("p95Ms")).isGreaterThanOrEqualTo(30.0);
+
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
+        assertThat(LoadGenerator.run(new String[]{"--scenario", "coverage", "--coverage-root", "district"},
+                new PrintStream(new ByteArrayOutputStream()), errStream)).isEqualTo(LoadGenerator.EXIT_USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--coverage-root is national or province");
+
+        err.reset();
+        Path noRoot = Files.write(dir.resolve("no-root.tsv"), List.of(UUID.randomUUID() + "\tX\tPROVINCE\tTỉnh"));
+        assertThat(LoadGenerator.run(new String[]{"--base-url", baseUrl, "--token", TOKEN, "--scenario", "coverage",
+                "--ids-file", noRoot.toString(), "--warmup", "0", "--duration", "100ms"},
+                new PrintStream(new ByteArrayOutputStream()), errStream)).isEqualTo(LoadGenerator.EXIT_USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no GOVERNMENT agency").contains("--root-id");
     }
 
     static String[] concat(String[] a, String... b) {

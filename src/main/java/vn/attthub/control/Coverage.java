@@ -3,6 +3,7 @@ package vn.attthub.control;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.attthub.infosystem.SystemCoverage;
+import vn.attthub.organisation.AgencyTree;
 import vn.attthub.shared.AgencyId;
 import vn.attthub.shared.NotFoundException;
 
@@ -18,8 +19,10 @@ import java.util.UUID;
  * The coverage dashboard of an agency subtree, one row per direct child agency plus the root's own systems: operating
  * systems with an approved level (target 100%, Directive 09/CT-TTg of 23/02/2024), baselines and the share of
  * applicable requirements implemented with current evidence, stale evidence, and periodic assessments due soon or
- * overdue (Decree 85/2016 Art 20.2.c). Every figure is one set-based query over the subtree's materialised path, so
- * the national root costs a few joins over per-system rows, never a scan of requirements or inventories.
+ * overdue (Decree 85/2016 Art 20.2.c). Every figure is one set-based query over the subtree's materialised path
+ * (a {@link AgencyTree#subtreeEnd path range}). Systems and baselines are read from per-owner counts kept exact by
+ * triggers (V90, V91), so the national root sums at most one row per agency, never systems, requirements or
+ * inventories.
  */
 @Component
 public class Coverage {
@@ -69,7 +72,8 @@ public class Coverage {
                 .query((rs, i) -> new Root(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .optional().orElseThrow(() -> new NotFoundException("agency", rootId));
         counters.refreshExpired(today);
-        String prefix = root.path() + "%";
+        String from = root.path();
+        String to = AgencyTree.subtreeEnd(root.path());
         int len = root.path().length();
 
         Map<UUID, long[]> byChild = new HashMap<>(); // key null = the root's own systems
@@ -80,13 +84,11 @@ public class Coverage {
             v[1] += c.operatingApproved();
         }
         jdbc.sql("""
-                        SELECT NULLIF(split_part(substr(a.path, :len + 1), '/', 1), '')::uuid AS child, count(*),
-                               sum(b.applicable_count), sum(b.compliant_count),
-                               count(*) FILTER (WHERE b.applicable_count > 0 AND b.compliant_count = b.applicable_count),
-                               sum(b.stale_count)
-                        FROM agency a JOIN control_baseline b ON b.owner_agency_id = a.id
-                        WHERE a.path LIKE :prefix GROUP BY 1""")
-                .param("len", len).param("prefix", prefix)
+                        SELECT NULLIF(split_part(substr(a.path, :len + 1), '/', 1), '')::uuid AS child,
+                               sum(b.baselines), sum(b.applicable), sum(b.compliant), sum(b.fully_compliant), sum(b.stale)
+                        FROM agency a JOIN control_baseline_owner_count b ON b.owner_agency_id = a.id
+                        WHERE a.path ~>=~ :from AND a.path ~<~ :to AND b.baselines > 0 GROUP BY 1""")
+                .param("len", len).param("from", from).param("to", to)
                 .query(rs -> {
                     long[] v = byChild.computeIfAbsent(rs.getObject(1, UUID.class), k -> new long[9]);
                     v[2] += rs.getLong(2);
@@ -101,8 +103,8 @@ public class Coverage {
                                count(*) FILTER (WHERE t.due_on < :today)
                         FROM agency a JOIN control_assessment t ON t.agency_id = a.id
                              AND t.completed_on IS NULL AND t.cancelled_at IS NULL
-                        WHERE a.path LIKE :prefix GROUP BY 1""")
-                .param("len", len).param("prefix", prefix).param("today", today)
+                        WHERE a.path ~>=~ :from AND a.path ~<~ :to GROUP BY 1""")
+                .param("len", len).param("from", from).param("to", to).param("today", today)
                 .param("soon", today.plusDays(AssessmentDue.SOON_DAYS))
                 .query(rs -> {
                     long[] v = byChild.computeIfAbsent(rs.getObject(1, UUID.class), k -> new long[9]);

@@ -2,6 +2,7 @@ package vn.attthub.dossier;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import vn.attthub.organisation.AgencyTree;
 import vn.attthub.shared.AgencyId;
 import vn.attthub.shared.CurrentUser;
 import vn.attthub.shared.Permission;
@@ -28,12 +29,15 @@ public class DossierOverview {
 
     /** Open steps past their deadline at {@code now} whose responsible agency lies within {@code root}'s subtree. */
     public long overdueStepsWithin(AgencyId root, Instant now) {
+        String path = jdbc.sql("SELECT path FROM agency WHERE id = ?").param(root.value()).query(String.class)
+                .optional().orElse(null);
+        if (path == null) return 0;
         return jdbc.sql("""
                         SELECT count(*) FROM dossier_step s
-                        JOIN agency a ON a.id = s.agency_id
-                        JOIN agency r ON r.id = :root AND a.path LIKE r.path || '%'
+                        JOIN agency a ON a.id = s.agency_id AND a.path ~>=~ :from AND a.path ~<~ :to
                         WHERE s.satisfied_at IS NULL AND s.due_at < :now""")
-                .param("root", root.value()).param("now", Timestamp.from(now)).query(Long.class).single();
+                .param("from", path).param("to", AgencyTree.subtreeEnd(path)).param("now", Timestamp.from(now))
+                .query(Long.class).single();
     }
 
     /** How many dossiers (all versions) of systems owned within {@code root}'s subtree are in each state. */

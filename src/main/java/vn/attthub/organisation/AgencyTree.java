@@ -31,6 +31,16 @@ public class AgencyTree {
                 .query(Boolean.class).single();
     }
 
+    /**
+     * The smallest string above every path of the subtree at {@code path} ("/a/b/" becomes "/a/b0": '0' follows '/'),
+     * so that {@code a.path ~>=~ :path AND a.path ~<~ :end} selects the subtree. Unlike {@code LIKE :path || '%'},
+     * this range stays usable by the {@code text_pattern_ops} index in a generic (parameterised) plan.
+     */
+    public static String subtreeEnd(String path) {
+        if (path == null || !path.endsWith("/")) throw new IllegalArgumentException("not an agency path: " + path);
+        return path.substring(0, path.length() - 1) + "0";
+    }
+
     /** SQL predicate limiting {@code alias.path} to the given roots; bind the roots as one {@code uuid[]}. */
     public static String pathWithinRoots(String pathColumn) {
         return "EXISTS (SELECT 1 FROM agency scope_root WHERE scope_root.id = ANY(:scopeRoots) AND "
