@@ -77,6 +77,7 @@ PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h localhost -p "$DB_PORT" -U postgres -d po
 echo ">> Generating the data (scripts/bench-coverage-data.sql)"
 start=$(date +%s)
 "${PSQL[@]}" --single-transaction -f scripts/bench-coverage-data.sql | tee "$OUT/coverage-data.log"
+"${PSQL[@]}" -c "VACUUM ANALYZE"   # what autovacuum does on a live database; index-only scans need it
 echo ">> Data generated in $(( $(date +%s) - start )) s"
 # The ids file of the load generator: id, code, kind, name (the root and the provincial-level units).
 "${PSQL[@]}" -At -F $'\t' -c "SELECT id, code, kind, name_vi FROM agency

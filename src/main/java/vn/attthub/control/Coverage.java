@@ -102,7 +102,7 @@ public class Coverage {
                                count(*) FILTER (WHERE t.due_on >= :today AND t.due_on <= :soon),
                                count(*) FILTER (WHERE t.due_on < :today)
                         FROM agency a JOIN control_assessment t ON t.agency_id = a.id
-                             AND t.completed_on IS NULL AND t.cancelled_at IS NULL
+                             AND t.completed_on IS NULL AND t.cancelled_at IS NULL AND t.due_on <= :soon
                         WHERE a.path ~>=~ :from AND a.path ~<~ :to GROUP BY 1""")
                 .param("len", len).param("from", from).param("to", to).param("today", today)
                 .param("soon", today.plusDays(AssessmentDue.SOON_DAYS))
