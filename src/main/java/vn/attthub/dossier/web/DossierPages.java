@@ -53,6 +53,16 @@ class DossierPages {
         this.systems = systems;
     }
 
+    /** "CODE · Name" of a system in the user's scope, or null when it is not (the filter then shows the id). */
+    private String systemLabel(UUID systemId, CurrentUser user) {
+        try {
+            var s = systems.get(systemId, user);
+            return s.code() + " · " + s.name();
+        } catch (vn.attthub.shared.NotFoundException e) {
+            return null;
+        }
+    }
+
     /** A system offered on the new-dossier page. */
     record SystemChoice(UUID id, String code, String name) {
     }
@@ -87,8 +97,7 @@ class DossierPages {
         var page = queries.list(user, systemId, state, after, 25);
         model.addAttribute("page", page);
         model.addAttribute("systemId", systemId);
-        model.addAttribute("systemLabel", systemId == null || page.items().isEmpty() ? null
-                : page.items().get(0).systemCode() + " · " + page.items().get(0).systemName());
+        model.addAttribute("systemLabel", systemId == null ? null : systemLabel(systemId, user));
         model.addAttribute("state", state);
         model.addAttribute("states", DossierState.values());
         model.addAttribute("overdueCount", overview.overdueFor(user).size());
