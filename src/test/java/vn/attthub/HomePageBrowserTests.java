@@ -22,7 +22,7 @@ class HomePageBrowserTests {
         assertThat(browser.driver().getTitle()).isEqualTo("Trang chủ · ATTT Hub");
         assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Xin chào, Quản trị nền tảng");
         assertThat(browser.find(By.cssSelector("nav a[aria-current=page]")).getText()).isEqualTo("Trang chủ");
-        assertThat(browser.find(By.id("todo-heading")).getText()).isEqualTo("Việc cần làm ngay");
+        assertThat(browser.find(By.id("todo-heading")).getText()).isEqualTo("Việc của tôi");
         assertThat(browser.driver().findElements(By.cssSelector(".steps a")).stream().map(a -> a.getText()))
                 .contains("Tạo tài khoản và phân quyền cho cán bộ", "Kiểm tra nhật ký hoạt động");
         assertThat(browser.find(By.cssSelector(".access-table tbody tr")).getText())
@@ -43,7 +43,7 @@ class HomePageBrowserTests {
             toggler.click(); // Bootstrap's collapse: proves its script loads under the strict CSP
             browser.waitUntil(d -> d.findElement(By.id("mainNav")).getAttribute("class").contains("show"));
             assertThat(toggler.getAttribute("aria-expanded")).isEqualTo("true");
-            assertThat(browser.find(By.linkText("Nhật ký")).isDisplayed()).isTrue();
+            assertThat(browser.find(By.linkText("Hồ sơ cấp độ")).isDisplayed()).isTrue();
         } finally {
             browser.driver().manage().window().setSize(desktop);
         }

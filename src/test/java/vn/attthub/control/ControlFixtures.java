@@ -114,4 +114,11 @@ public final class ControlFixtures {
                         SELECT id FROM control_assessment WHERE agency_id = ? AND scope = 'ORGANISATION'
                           AND completed_on IS NULL AND cancelled_at IS NULL""").param(agency).query(UUID.class).single();
     }
+
+    /** The demo progress {@link DemoBaselines} gives a demo baseline, applied to any baseline (for browser walks). */
+    public static void demoProgress(org.springframework.context.ApplicationContext context, UUID systemId) {
+        DemoBaselines demo = context.getBean(DemoBaselines.class);
+        context.getBean(TransactionTemplate.class)
+                .executeWithoutResult(s -> demo.vary(systemId, ComplianceCounters.today()));
+    }
 }

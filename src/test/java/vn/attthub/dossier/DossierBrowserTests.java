@@ -74,7 +74,7 @@ class DossierBrowserTests {
         browser.open("/dossiers/new?systemId=" + system);
         new org.openqa.selenium.support.ui.Select(browser.find(By.id("proposedLevel"))).selectByValue("3");
         browser.find(By.id("justification")).sendKeys("Cổng dịch vụ công mức độ 3, phục vụ người dân toàn tỉnh.");
-        browser.find(By.cssSelector("main form button[type=submit]")).click();
+        browser.find(By.cssSelector("main form[method=post] button[type=submit]")).click();
         browser.waitUntil(d -> !d.findElements(By.id("dossier-state")).isEmpty());
         String workspace = browser.path();
         assertThat(browser.find(By.id("dossier-state")).getText()).isEqualTo("Bản nháp");

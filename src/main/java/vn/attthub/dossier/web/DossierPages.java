@@ -43,19 +43,61 @@ class DossierPages {
     private final LevelDossiers dossiers;
     private final DossierQueries queries;
     private final DossierOverview overview;
+    private final vn.attthub.infosystem.SystemQueries systems;
 
-    DossierPages(LevelDossiers dossiers, DossierQueries queries, DossierOverview overview) {
+    DossierPages(LevelDossiers dossiers, DossierQueries queries, DossierOverview overview,
+                 vn.attthub.infosystem.SystemQueries systems) {
         this.dossiers = dossiers;
         this.queries = queries;
         this.overview = overview;
+        this.systems = systems;
+    }
+
+    /** "CODE · Name" of a system in the user's scope, or null when it is not (the filter then shows the id). */
+    private String systemLabel(UUID systemId, CurrentUser user) {
+        try {
+            var s = systems.get(systemId, user);
+            return s.code() + " · " + s.name();
+        } catch (vn.attthub.shared.NotFoundException e) {
+            return null;
+        }
+    }
+
+    /** A system offered on the new-dossier page. */
+    record SystemChoice(UUID id, String code, String name) {
+    }
+
+    /** The systems the user may pick for a new dossier, by code or name ({@code q}); the chosen one always listed. */
+    private void systemChoices(CurrentUser user, String q, UUID chosen, Model model) {
+        String text = q == null || q.isBlank() ? null : q.strip();
+        if (text != null && text.length() > 200) {
+            text = text.substring(0, 200);
+        }
+        List<SystemChoice> found = new java.util.ArrayList<>(systems.search(
+                        vn.attthub.infosystem.SystemSearch.of(text, null, null, null, null, 200), user).items()
+                .stream().map(i -> new SystemChoice(i.id(), i.code(), i.name())).toList());
+        if (chosen != null && found.stream().noneMatch(i -> i.id().equals(chosen))) {
+            try {
+                var s = systems.get(chosen, user);
+                found.add(0, new SystemChoice(s.id(), s.code(), s.name()));
+            } catch (vn.attthub.shared.NotFoundException e) {
+                model.addAttribute("unknownSystem", true);
+            }
+        }
+        model.addAttribute("systems", found);
+        model.addAttribute("q", text);
     }
 
     @GetMapping
     @RequiresPermission(Permission.DOSSIER_READ)
     String list(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) DossierState state,
-                @RequestParam(required = false) UUID after, Model model) {
+                @RequestParam(required = false) UUID after, @RequestParam(required = false) UUID systemId,
+                Model model) {
         model.addAttribute("work", queries.myWork(user, 50));
-        model.addAttribute("page", queries.list(user, null, state, after, 25));
+        var page = queries.list(user, systemId, state, after, 25);
+        model.addAttribute("page", page);
+        model.addAttribute("systemId", systemId);
+        model.addAttribute("systemLabel", systemId == null ? null : systemLabel(systemId, user));
         model.addAttribute("state", state);
         model.addAttribute("states", DossierState.values());
         model.addAttribute("overdueCount", overview.overdueFor(user).size());
@@ -74,8 +116,10 @@ class DossierPages {
 
     @GetMapping("/new")
     @RequiresPermission(Permission.DOSSIER_PREPARE)
-    String form(@RequestParam(required = false) UUID systemId, Model model) {
+    String form(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) UUID systemId,
+                @RequestParam(required = false) String q, Model model) {
         model.addAttribute("systemId", systemId);
+        systemChoices(user, q, systemId, model);
         return "dossier/new";
     }
 
@@ -95,6 +139,7 @@ class DossierPages {
                     ? null : e.getMessage());
             model.addAttribute("errors", e instanceof InvalidInputException i ? i.errors() : List.of());
             model.addAttribute("unknownSystem", e instanceof vn.attthub.shared.NotFoundException);
+            systemChoices(user, null, systemId, model);
             return "dossier/new";
         }
     }

@@ -139,6 +139,7 @@ class SystemPages {
         model.addAttribute("d", detail);
         model.addAttribute("s", detail.system());
         model.addAttribute("inputs", detail.levelInputs());
+        model.addAttribute("wizardLink", vn.attthub.regime.LevelWizardLink.of(detail.levelInputs()));
         var in = detail.levelInputs();
         Map<String, Boolean> flags = new LinkedHashMap<>();
         flags.put("conditionalBusinessLine", in.conditionalBusinessLine());

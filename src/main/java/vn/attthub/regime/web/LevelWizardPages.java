@@ -73,7 +73,7 @@ class LevelWizardPages {
         }
 
         boolean any() {
-            return values.keySet().stream().anyMatch(k -> !k.equals("_csrf") && !unknown(k));
+            return values.keySet().stream().anyMatch(k -> !k.equals("_csrf") && !k.equals("lang") && !unknown(k));
         }
     }
 
@@ -81,9 +81,11 @@ class LevelWizardPages {
     record ResultRow(String article, String reference, int level, String text, boolean decisive) {
     }
 
+    /** The empty wizard, or one prefilled from a link (see {@link vn.attthub.regime.LevelWizardLink}) and evaluated. */
     @GetMapping
-    String page(Model model) {
-        return render(new LinkedMultiValueMap<>(), model, false);
+    String page(@RequestParam MultiValueMap<String, String> params, Model model) {
+        Answers given = new Answers(params);
+        return render(given.any() ? params : new LinkedMultiValueMap<>(), model, given.any());
     }
 
     @PostMapping
