@@ -96,7 +96,7 @@ class IncidentApiIntegrationTests {
         // QD05 Art 9: level 4 + disruption + beyond capacity → the platform proposes SERIOUS
         assertThat(d.get("proposedSeverity").asString()).isEqualTo("SERIOUS");
         assertThat(d.get("proposedEmergencyPlan").asString()).isEqualTo("LOCAL");
-        assertThat(d.get("category").get("enisaType").asString()).isEqualTo("DDoS");
+        assertThat(d.get("category").get("enisaType").asString()).isEqualTo("Distributed Denial of Service");
         assertThat(d.get("observables").get(0).get("tlp").asString()).isEqualTo("AMBER");
     }
 

@@ -70,7 +70,7 @@ final class IncidentFixtures {
                             information_types, lifecycle, hosting, hosting_provider_id, approved_level, approved_at,
                             prime_minister_designated)
                         VALUES (?, ?, 'Cổng dịch vụ công kiểm thử', ?, ?, 'CITIZEN_BUSINESS_SERVICE', '{PUBLIC}',
-                            'IN_OPERATION', ?, ?, ?, CASE WHEN ? IS NULL THEN NULL ELSE now() END, ?)""")
+                            'OPERATING', ?, ?, ?, CASE WHEN ? IS NULL THEN NULL ELSE now() END, ?)""")
                 .params(id, "HT-SC-" + id.toString().substring(0, 8), owner, operator,
                         provider == null ? "ON_PREMISES" : "DATA_CENTRE", provider, level, level, national).update();
         return id;
