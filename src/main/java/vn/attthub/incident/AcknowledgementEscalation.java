@@ -26,8 +26,10 @@ class AcknowledgementEscalation {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Incidents incidents;
+    private final IncidentNotices notices;
 
-    AcknowledgementEscalation(JdbcClient jdbc, AuditLog audit, Incidents incidents) {
+    AcknowledgementEscalation(JdbcClient jdbc, AuditLog audit, Incidents incidents, IncidentNotices notices) {
+        this.notices = notices;
         this.jdbc = jdbc;
         this.audit = audit;
         this.incidents = incidents;
@@ -40,15 +42,16 @@ class AcknowledgementEscalation {
     }
 
     record Claimed(UUID incidentId, UUID agencyId, String role, UUID parentId, String agencyName, String parentName,
-                   Instant dueAt) {
+                   Instant dueAt, String reference) {
     }
 
     /** Escalates every recipient whose acknowledgement is overdue at {@code now} and not escalated yet. */
     @Transactional
     int escalate(Instant now) {
         List<Claimed> claimed = jdbc.sql("""
-                        SELECT r.incident_id, r.agency_id, r.role, a.parent_id, a.name_vi, p.name_vi, d.due_at
-                        FROM incident_recipient r
+                        SELECT r.incident_id, r.agency_id, r.role, a.parent_id, a.name_vi, p.name_vi, d.due_at,
+                               i.reference
+                        FROM incident_recipient r JOIN incident i ON i.id = r.incident_id
                         JOIN incident_deadline d ON d.incident_id = r.incident_id AND d.kind = 'ACKNOWLEDGEMENT'
                              AND d.agency_id = r.agency_id
                         JOIN agency a ON a.id = r.agency_id LEFT JOIN agency p ON p.id = a.parent_id
@@ -59,7 +62,7 @@ class AcknowledgementEscalation {
                 .param("now", Timestamp.from(now))
                 .query((rs, i) -> new Claimed(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         rs.getString(3), rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6),
-                        rs.getTimestamp(7).toInstant()))
+                        rs.getTimestamp(7).toInstant(), rs.getString(8)))
                 .list();
         for (Claimed c : claimed) {
             jdbc.sql("""
@@ -77,6 +80,10 @@ class AcknowledgementEscalation {
             details.put("rule", "Quyết định 05/2017/QĐ-TTg Điều 12.1.c");
             audit.recordFor(null, "system", AuditEntry.success("incident.acknowledgement-escalated", "incident",
                     c.incidentId(), AgencyId.of(c.agencyId()), details));
+            if (c.parentId() != null) {
+                notices.escalated(AgencyId.of(c.parentId()), c.incidentId(), c.reference(), AgencyId.of(c.agencyId()),
+                        c.dueAt());
+            }
         }
         return claimed.size();
     }

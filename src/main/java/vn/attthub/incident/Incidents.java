@@ -58,10 +58,11 @@ class Incidents {
     private final AgencyTree tree;
     private final IncidentRouting routing;
     private final IncidentCategories categories;
+    private final IncidentNotices notices;
     private final Duration immediate;
 
     Incidents(JdbcClient jdbc, JsonMapper json, AuditLog audit, InformationSystems systems, AgencyDirectory agencies,
-              AgencyTree tree, IncidentRouting routing, IncidentCategories categories,
+              AgencyTree tree, IncidentRouting routing, IncidentCategories categories, IncidentNotices notices,
               @Value("${attt.incident.immediate-target:PT2H}") Duration immediate) {
         this.jdbc = jdbc;
         this.json = json;
@@ -71,6 +72,7 @@ class Incidents {
         this.tree = tree;
         this.routing = routing;
         this.categories = categories;
+        this.notices = notices;
         this.immediate = immediate;
     }
 
@@ -249,6 +251,9 @@ class Incidents {
         details.put("recipients", recipients.stream().map(r -> r.role() + ":" + r.agency().value()).toList());
         AuditEntry entry = AuditEntry.success("incident.filed", "incident", id, actor.agency(), details);
         if (actor.userId() == null) audit.recordFor(null, "system", entry); else audit.record(entry);
+        for (IncidentRouting.Recipient r : recipients) {
+            notices.notice(r.agency(), id, reference, title, r.role(), tlp);
+        }
         return id;
     }
 

@@ -98,6 +98,10 @@ class IncidentApiIntegrationTests {
         assertThat(d.get("proposedEmergencyPlan").asString()).isEqualTo("LOCAL");
         assertThat(d.get("category").get("enisaType").asString()).isEqualTo("Distributed Denial of Service");
         assertThat(d.get("observables").get(0).get("tlp").asString()).isEqualTo("AMBER");
+        // every recipient is notified at the same moment, once
+        assertThat(jdbc.sql("SELECT agency_id::text FROM notification WHERE template = 'incident-notice' AND link = ?")
+                .param("/incidents/" + d.get("id").asString()).query(String.class).list())
+                .containsExactlyInAnyOrderElementsOf(recipients(d).values());
     }
 
     @Test
@@ -230,6 +234,8 @@ class IncidentApiIntegrationTests {
         });
         assertThat(clocks(after).get("ACKNOWLEDGEMENT")).contains("OVERDUE");
         assertThat(after.get("timeline").toString()).contains("ESCALATED");
+        assertThat(jdbc.sql("SELECT agency_id FROM notification WHERE template = 'incident-escalated' AND link = ?")
+                .param("/incidents/" + id).query(UUID.class).list()).contains(f.province.id());
     }
 
     @Test
