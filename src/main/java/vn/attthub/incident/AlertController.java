@@ -25,10 +25,22 @@ import java.util.UUID;
 class AlertController {
     private final AlertIntake alerts;
     private final IncidentViews views;
+    private final IncidentStatistics statistics;
 
-    AlertController(AlertIntake alerts, IncidentViews views) {
+    AlertController(AlertIntake alerts, IncidentViews views, IncidentStatistics statistics) {
         this.alerts = alerts;
         this.views = views;
+        this.statistics = statistics;
+    }
+
+    /** Statistics per agency subtree and period (issue 4 §4); dates are ISO, inclusive, in Vietnam's zone. */
+    @GetMapping("/api/v1/incident-statistics")
+    @RequiresPermission(Permission.INCIDENT_READ)
+    IncidentStatistics.Statistics statistics(@AuthenticationPrincipal CurrentUser user,
+                                             @RequestParam(required = false) UUID agencyId,
+                                             @RequestParam(required = false) String from,
+                                             @RequestParam(required = false) String to) {
+        return statistics.compute(user, agencyId, from, to);
     }
 
     @PostMapping("/api/v1/alerts")
