@@ -157,6 +157,12 @@ class GeneratedSecurityTests {
                                 w.unitOfA().id()).update();
                 return List.of(system.toString());
             }),
+            new Fixture("/api/v1/incidents/{}", w -> List.of(vn.attthub.incident.IncidentSecurityFixtures
+                    .incident(w.callers(), w.jdbc(), w.provinceA(), w.unitOfA()))),
+            new Fixture("/api/v1/alerts/{}", w -> List.of(vn.attthub.incident.AlertSecurityFixtures
+                    .alert(w.callers(), w.jdbc(), w.unitOfA()))),
+            new Fixture("/api/v1/incidents/{}/reports/{}", w -> vn.attthub.incident.IncidentSecurityFixtures
+                    .report(w.context(), w.callers(), w.jdbc(), w.provinceA(), w.unitOfA())),
             new Fixture("/api/v1/agencies/{}/signing-credentials/{}", w -> {
                 // Only the metadata is read by these endpoints; the key column holds a sealed-looking placeholder.
                 UUID id = UUID.randomUUID();

@@ -48,6 +48,14 @@ public class InformationSystems {
         return systems.components(systemId).stream().map(this::summary).toList();
     }
 
+    /**
+     * The registered agency hosting the system (data centre, cloud or leased service provider), if any: a network
+     * member with a responsibility for the system that incident notices go to (Decision 05/2017 Art 11.5).
+     */
+    public Optional<vn.attthub.shared.AgencyId> hostingProviderOf(UUID systemId) {
+        return systems.find(systemId).map(InformationSystem::hostingProviderId);
+    }
+
     SystemSummary summary(InformationSystem s) {
         return new SystemSummary(s.id(), s.code(), s.name(), s.ownerId(), s.operatorId(), s.lifecycle(),
                 s.approvedLevel(), s.criteria().toInputs(s.systemType(), s.informationTypes(),

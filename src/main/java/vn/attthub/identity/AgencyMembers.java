@@ -1,0 +1,34 @@
+package vn.attthub.identity;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import vn.attthub.shared.AgencyId;
+import vn.attthub.shared.UserId;
+
+import java.util.List;
+import java.util.UUID;
+
+/** The enabled user accounts that belong to an agency: who an agency-wide message reaches. */
+@Component
+public class AgencyMembers {
+    private final JdbcClient jdbc;
+
+    AgencyMembers(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** One member; {@code email} may be blank when the account has none. */
+    public record Member(UserId id, String username, String fullName, String email) {
+    }
+
+    /** Enabled users whose home agency is {@code agency}, by username. */
+    public List<Member> of(AgencyId agency) {
+        return jdbc.sql("""
+                        SELECT id, username, full_name, email FROM app_user
+                        WHERE agency_id = :agency AND enabled ORDER BY lower(username)""")
+                .param("agency", agency.value())
+                .query((rs, i) -> new Member(UserId.of(rs.getObject(1, UUID.class)), rs.getString(2),
+                        rs.getString(3), rs.getString(4)))
+                .list();
+    }
+}

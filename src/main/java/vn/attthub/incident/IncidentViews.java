@@ -1,0 +1,389 @@
+package vn.attthub.incident;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+import vn.attthub.infosystem.InformationSystems;
+import vn.attthub.infosystem.SystemSummary;
+import vn.attthub.organisation.AgencyTree;
+import vn.attthub.shared.AgencyId;
+import vn.attthub.shared.CurrentUser;
+import vn.attthub.shared.InvalidInputException;
+import vn.attthub.shared.NotFoundException;
+import vn.attthub.shared.Permission;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * What a caller may see of incidents. A caller sees an incident when the reporter, the owner, the operator or a
+ * recipient lies in a subtree where they hold INCIDENT_READ; a TLP:RED incident only when their own agency (or an
+ * agency where they hold INCIDENT_READ, not its subtree) is the reporter or a named recipient. Anything else is 404.
+ */
+@Component
+class IncidentViews {
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final AgencyTree tree;
+    private final InformationSystems systems;
+    private final IncidentCategories categories;
+
+    IncidentViews(JdbcClient jdbc, JsonMapper json, AgencyTree tree, InformationSystems systems,
+                  IncidentCategories categories) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.tree = tree;
+        this.systems = systems;
+        this.categories = categories;
+    }
+
+    static String visible(String i) {
+        String within = AgencyTree.pathWithinRoots("va.path");
+        return "((" + i + ".tlp <> 'RED' AND (EXISTS (SELECT 1 FROM agency va WHERE va.id IN (" + i
+                + ".reporter_agency_id, " + i + ".owner_id, " + i + ".operator_id) AND " + within + ") "
+                + "OR EXISTS (SELECT 1 FROM incident_recipient vr JOIN agency va ON va.id = vr.agency_id "
+                + "WHERE vr.incident_id = " + i + ".id AND " + within + "))) "
+                + "OR (" + i + ".tlp = 'RED' AND (" + i + ".reporter_agency_id = ANY(:named) OR EXISTS (SELECT 1 "
+                + "FROM incident_recipient vr WHERE vr.incident_id = " + i + ".id AND vr.agency_id = ANY(:named)))))";
+    }
+
+    record Row(UUID id, String reference, String title, IncidentState state, Severity severity,
+               Severity proposedSeverity, Tlp tlp, AgencyId reporterAgency, AgencyId owner, AgencyId operator,
+               UUID systemId, String category, Instant detectedAt, Instant reportedAt, boolean beyondCapacity,
+               EmergencyPlan emergencyPlan, String systemName, String affectedAsset, String ownerName,
+               String reporterAgencyName) {
+    }
+
+    private static final String ROW = """
+            SELECT i.id, i.reference, i.title, i.state, i.severity, i.proposed_severity, i.tlp, i.reporter_agency_id,
+                   i.owner_id, i.operator_id, i.system_id, i.category, i.detected_at, i.reported_at, i.beyond_capacity,
+                   i.emergency_plan, s.name AS system_name, i.affected_asset, o.name_vi AS owner_name,
+                   ra.name_vi AS reporter_name_vi
+            FROM incident i LEFT JOIN information_system s ON s.id = i.system_id
+            LEFT JOIN agency o ON o.id = i.owner_id JOIN agency ra ON ra.id = i.reporter_agency_id
+            """;
+
+    static Row map(ResultSet rs, int n) throws SQLException {
+        return new Row(rs.getObject("id", UUID.class), rs.getString("reference"), rs.getString("title"),
+                IncidentState.valueOf(rs.getString("state")),
+                rs.getString("severity") == null ? null : Severity.valueOf(rs.getString("severity")),
+                Severity.valueOf(rs.getString("proposed_severity")), Tlp.valueOf(rs.getString("tlp")),
+                AgencyId.of(rs.getObject("reporter_agency_id", UUID.class)), agency(rs, "owner_id"),
+                agency(rs, "operator_id"), rs.getObject("system_id", UUID.class), rs.getString("category"),
+                rs.getTimestamp("detected_at").toInstant(), rs.getTimestamp("reported_at").toInstant(),
+                rs.getBoolean("beyond_capacity"),
+                rs.getString("emergency_plan") == null ? null : EmergencyPlan.valueOf(rs.getString("emergency_plan")),
+                rs.getString("system_name"), rs.getString("affected_asset"), rs.getString("owner_name"),
+                rs.getString("reporter_name_vi"));
+    }
+
+    private static AgencyId agency(ResultSet rs, String column) throws SQLException {
+        UUID id = rs.getObject(column, UUID.class);
+        return id == null ? null : AgencyId.of(id);
+    }
+
+    private static UUID[] roots(CurrentUser user) {
+        return user.scopeOf(Permission.INCIDENT_READ).stream().map(AgencyId::value).toArray(UUID[]::new);
+    }
+
+    Optional<Row> find(UUID id, CurrentUser user) {
+        return jdbc.sql(ROW + " WHERE i.id = :id AND " + visible("i"))
+                .param("id", id).param("scopeRoots", roots(user))
+                .param("named", Incidents.namedAgencies(user, Permission.INCIDENT_READ).toArray(UUID[]::new))
+                .query(IncidentViews::map).optional();
+    }
+
+    Row row(UUID id, CurrentUser user) {
+        return find(id, user).orElseThrow(() -> new NotFoundException("incident", id));
+    }
+
+    List<UUID> recipientAgencies(UUID id) {
+        return jdbc.sql("SELECT agency_id FROM incident_recipient WHERE incident_id = :id").param("id", id)
+                .query(UUID.class).list();
+    }
+
+    boolean isCoordinator(CurrentUser user, UUID id) {
+        Set<AgencyId> scope = user.scopeOf(Permission.INCIDENT_COORDINATE);
+        if (scope.isEmpty()) return false;
+        return jdbc.sql("SELECT agency_id FROM incident_recipient WHERE incident_id = :id AND role = 'NATIONAL_COORDINATOR'")
+                .param("id", id).query(UUID.class).list().stream().anyMatch(a -> tree.within(AgencyId.of(a), scope));
+    }
+
+    private boolean anyWithin(CurrentUser user, Row row, Permission permission) {
+        Set<AgencyId> scope = user.scopeOf(permission);
+        if (scope.isEmpty()) return false;
+        return Stream.concat(Stream.of(row.reporterAgency(), row.owner(), row.operator()),
+                        recipientAgencies(row.id()).stream().map(AgencyId::of))
+                .anyMatch(a -> a != null && tree.within(a, scope));
+    }
+
+    boolean isResponder(CurrentUser user, Row row) {
+        return anyWithin(user, row, Permission.INCIDENT_RESPOND);
+    }
+
+    boolean canReport(CurrentUser user, Row row) {
+        return anyWithin(user, row, Permission.INCIDENT_REPORT);
+    }
+
+    /** Decision 05/2017 Art 10: the plan proposed for a serious incident on this system. */
+    EmergencyPlan proposedPlan(Row row) {
+        SystemSummary s = row.systemId() == null ? null : systems.find(row.systemId()).orElse(null);
+        Integer level = s == null ? null : s.approvedLevel();
+        boolean national = s != null && Boolean.TRUE.equals(s.levelInputs().primeMinisterDesignated());
+        String ownerKind = null;
+        String topKind = null;
+        if (row.owner() != null) {
+            ownerKind = jdbc.sql("SELECT kind FROM agency WHERE id = :id").param("id", row.owner().value())
+                    .query(String.class).optional().orElse(null);
+            topKind = jdbc.sql("""
+                            SELECT t.kind FROM agency o JOIN agency t ON o.path LIKE t.path || '%'
+                            WHERE o.id = :id AND t.parent_id IS NOT NULL ORDER BY t.depth LIMIT 1""")
+                    .param("id", row.owner().value()).query(String.class).optional().orElse(null);
+        }
+        return EmergencyPlan.propose(level, national, ownerKind, topKind);
+    }
+
+    // ---- API views ----
+
+    record Named(UUID id, String code, String name) {
+    }
+
+    record RecipientView(UUID agencyId, String agencyCode, String agencyName, String role, String roleVi,
+                         Instant deliveredAt, Instant acknowledgedAt, String acknowledgedBy, UUID escalatedTo,
+                         Instant escalatedAt) {
+    }
+
+    record DeadlineView(String kind, String kindVi, UUID agencyId, Instant dueAt, Instant satisfiedAt, String status,
+                        String legalBasis) {
+    }
+
+    record EventView(long id, Instant at, String actor, String kind, String fromState, String toState, String comment) {
+    }
+
+    record ReportSummary(UUID id, String type, String typeVi, int version, Instant createdAt, String createdBy,
+                         String sha256, String signerSubject) {
+    }
+
+    record CategoryView(String code, String nameVi, String enisaClass, String enisaType) {
+    }
+
+    record Detail(UUID id, String reference, String title, String description, UUID systemId, String systemName,
+                  String affectedAsset, Named owner, Named operator, Named reporterAgency,
+                  Map<String, String> reporter, Instant detectedAt, Instant reportedAt, CategoryView category,
+                  boolean beyondCapacity, String tlp, String resultsSoFar, String proposals,
+                  List<Incidents.Observable> observables, String state, String stateVi, String severity,
+                  String proposedSeverity, List<String> impacts, String emergencyPlan, String proposedEmergencyPlan,
+                  Map<String, Object> severityDecision, List<RecipientView> recipients, List<DeadlineView> deadlines,
+                  List<EventView> timeline, List<ReportSummary> reports, List<String> allowedTransitions,
+                  boolean canAcknowledge, boolean canReport, boolean coordinator, int version) {
+    }
+
+    Detail detail(UUID id, CurrentUser user) {
+        Row row = row(id, user);
+        Instant now = Instant.now();
+        Map<String, Object> raw = jdbc.sql("""
+                        SELECT i.description, i.reporter_name, i.reporter_title, i.reporter_phone, i.reporter_email,
+                               i.results_so_far, i.proposals, i.observables::text AS observables,
+                               array_to_string(i.impacts, ',') AS impacts, i.severity_decided_by, i.severity_decided_at,
+                               i.severity_reason, i.version
+                        FROM incident i WHERE i.id = :id""")
+                .param("id", id).query().singleRow();
+        List<RecipientView> recipients = jdbc.sql("""
+                        SELECT r.agency_id, a.code, a.name_vi, r.role, r.delivered_at, r.acknowledged_at,
+                               r.acknowledged_by, r.escalated_to, r.escalated_at
+                        FROM incident_recipient r JOIN agency a ON a.id = r.agency_id WHERE r.incident_id = :id
+                        ORDER BY CASE r.role WHEN 'SYSTEM_OWNER' THEN 0 WHEN 'IR_UNIT' THEN 1
+                                 WHEN 'NATIONAL_COORDINATOR' THEN 2 ELSE 3 END, a.code""")
+                .param("id", id).query((rs, i) -> new RecipientView(rs.getObject(1, UUID.class), rs.getString(2),
+                        rs.getString(3), rs.getString(4), RecipientRole.valueOf(rs.getString(4)).labelVi(),
+                        ts(rs, 5), ts(rs, 6), rs.getString(7), rs.getObject(8, UUID.class), ts(rs, 9))).list();
+        List<DeadlineView> deadlines = deadlines(id, now);
+        List<EventView> timeline = jdbc.sql("""
+                        SELECT id, at, actor, kind, from_state, to_state, comment FROM incident_event
+                        WHERE incident_id = :id ORDER BY id""")
+                .param("id", id).query((rs, i) -> new EventView(rs.getLong(1), ts(rs, 2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7))).list();
+        List<ReportSummary> reports = reports(id);
+        boolean coordinator = isCoordinator(user, id);
+        boolean responder = isResponder(user, row);
+        List<String> allowed = row.state().next().stream()
+                .filter(s -> s.coordinatorStep() ? coordinator : (coordinator || responder)).map(Enum::name).toList();
+        Set<UUID> named = Incidents.namedAgencies(user, Permission.INCIDENT_READ);
+        boolean canAck = recipients.stream().anyMatch(r -> r.acknowledgedAt() == null && named.contains(r.agencyId()));
+        IncidentCategories.Category c = categories.find(row.category()).orElse(null);
+        Map<String, String> reporter = new LinkedHashMap<>();
+        reporter.put("name", (String) raw.get("reporter_name"));
+        reporter.put("title", (String) raw.get("reporter_title"));
+        reporter.put("phone", (String) raw.get("reporter_phone"));
+        reporter.put("email", (String) raw.get("reporter_email"));
+        Map<String, Object> decision = null;
+        if (row.severity() != null) {
+            decision = new LinkedHashMap<>();
+            decision.put("severity", row.severity().name());
+            decision.put("decidedBy", raw.get("severity_decided_by"));
+            decision.put("decidedAt", raw.get("severity_decided_at") == null ? null
+                    : ((Timestamp) raw.get("severity_decided_at")).toInstant());
+            decision.put("reason", raw.get("severity_reason"));
+        }
+        String impacts = (String) raw.get("impacts");
+        List<Incidents.Observable> observables = json.readValue((String) raw.get("observables"),
+                new TypeReference<List<Incidents.Observable>>() {
+                });
+        return new Detail(id, row.reference(), row.title(), (String) raw.get("description"), row.systemId(),
+                row.systemName(), row.affectedAsset(), named(row.owner()), named(row.operator()),
+                named(row.reporterAgency()), reporter, row.detectedAt(), row.reportedAt(),
+                c == null ? null : new CategoryView(c.code(), c.nameVi(), c.enisaClass(), c.enisaType()),
+                row.beyondCapacity(), row.tlp().name(), (String) raw.get("results_so_far"),
+                (String) raw.get("proposals"), observables, row.state().name(), row.state().labelVi(),
+                row.severity() == null ? null : row.severity().name(), row.proposedSeverity().name(),
+                impacts == null || impacts.isEmpty() ? List.of() : List.of(impacts.split(",")),
+                row.emergencyPlan() == null ? null : row.emergencyPlan().name(),
+                row.proposedSeverity() == Severity.SERIOUS || row.severity() == Severity.SERIOUS
+                        ? proposedPlan(row).name() : null,
+                decision, recipients, deadlines, timeline, reports, allowed, canAck, canReport(user, row),
+                coordinator, ((Number) raw.get("version")).intValue());
+    }
+
+    List<DeadlineView> deadlines(UUID id, Instant now) {
+        return jdbc.sql("""
+                        SELECT kind, agency_id, due_at, satisfied_at, legal_basis FROM incident_deadline
+                        WHERE incident_id = :id ORDER BY due_at, kind""")
+                .param("id", id).query((rs, i) -> {
+                    Deadlines.Kind kind = Deadlines.Kind.valueOf(rs.getString(1));
+                    Instant due = ts(rs, 3);
+                    Instant satisfied = ts(rs, 4);
+                    return new DeadlineView(kind.name(), kind.labelVi(), rs.getObject(2, UUID.class), due, satisfied,
+                            Deadlines.status(due, satisfied, now).name(), rs.getString(5));
+                }).list();
+    }
+
+    List<ReportSummary> reports(UUID id) {
+        return jdbc.sql("""
+                        SELECT id, type, version, created_at, created_by, sha256, signer_subject FROM incident_report
+                        WHERE incident_id = :id ORDER BY created_at, type, version""")
+                .param("id", id).query((rs, i) -> new ReportSummary(rs.getObject(1, UUID.class), rs.getString(2),
+                        ReportType.valueOf(rs.getString(2)).labelVi(), rs.getInt(3), ts(rs, 4), rs.getString(5),
+                        rs.getString(6), rs.getString(7))).list();
+    }
+
+    private Named named(AgencyId id) {
+        if (id == null) return null;
+        return jdbc.sql("SELECT id, code, name_vi FROM agency WHERE id = :id").param("id", id.value())
+                .query((rs, i) -> new Named(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
+                .optional().orElse(null);
+    }
+
+    static Instant ts(ResultSet rs, int column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    // ---- list ----
+
+    record ListItem(UUID id, String reference, String title, String state, String stateVi, String severity,
+                    String proposedSeverity, String tlp, String category, String categoryVi, Instant detectedAt,
+                    Instant reportedAt, String systemName, String affectedAsset, String ownerName,
+                    String reporterAgencyName, int overdueClocks, int unacknowledged) {
+    }
+
+    record Page(List<ListItem> items, int page, int size, long total) {
+    }
+
+    record Filter(String state, String severity, String category, UUID agencyId, Boolean overdue, Boolean open,
+                  String sort, Integer page, Integer size) {
+    }
+
+    Page list(CurrentUser user, Filter f) {
+        List<InvalidInputException.FieldError> errors = new ArrayList<>();
+        IncidentState state = Incidents.parse(IncidentState.class, f.state(), "state", errors, false);
+        Severity severity = Incidents.parse(Severity.class, f.severity(), "severity", errors, false);
+        if (f.category() != null && !f.category().isBlank() && categories.find(f.category()).isEmpty()) {
+            errors.add(new InvalidInputException.FieldError("category", "Loại sự cố không có trong danh mục."));
+        }
+        String order = switch (f.sort() == null || f.sort().isBlank() ? "-reportedAt" : f.sort().strip()) {
+            case "-reportedAt" -> "i.reported_at DESC, i.id";
+            case "reportedAt" -> "i.reported_at, i.id";
+            case "-detectedAt" -> "i.detected_at DESC, i.id";
+            case "detectedAt" -> "i.detected_at, i.id";
+            case "severity" -> "CASE COALESCE(i.severity, i.proposed_severity) WHEN 'SERIOUS' THEN 0 ELSE 1 END, "
+                    + "i.reported_at DESC, i.id";
+            case "reference" -> "i.reference";
+            default -> {
+                errors.add(new InvalidInputException.FieldError("sort", "Sắp xếp theo một trong reportedAt, "
+                        + "-reportedAt, detectedAt, -detectedAt, severity, reference (invalid sort)."));
+                yield null;
+            }
+        };
+        int page = f.page() == null ? 0 : f.page();
+        int size = f.size() == null ? 25 : f.size();
+        if (page < 0) errors.add(new InvalidInputException.FieldError("page", "page ≥ 0"));
+        if (size < 1 || size > 200) errors.add(new InvalidInputException.FieldError("size", "size từ 1 đến 200"));
+        if (!errors.isEmpty()) throw new InvalidInputException("Bộ lọc không hợp lệ (invalid filter).", errors);
+        StringBuilder where = new StringBuilder(" WHERE " + visible("i"));
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("scopeRoots", roots(user));
+        params.put("named", Incidents.namedAgencies(user, Permission.INCIDENT_READ).toArray(UUID[]::new));
+        if (state != null) {
+            where.append(" AND i.state = :state");
+            params.put("state", state.name());
+        }
+        if (Boolean.TRUE.equals(f.open())) where.append(" AND i.state <> 'CLOSED'");
+        if (severity != null) {
+            where.append(" AND COALESCE(i.severity, i.proposed_severity) = :severity");
+            params.put("severity", severity.name());
+        }
+        if (f.category() != null && !f.category().isBlank()) {
+            where.append(" AND i.category = :category");
+            params.put("category", f.category().strip());
+        }
+        if (f.agencyId() != null) {
+            where.append(" AND EXISTS (SELECT 1 FROM agency fa JOIN agency fr ON fa.path LIKE fr.path || '%' "
+                    + "WHERE fr.id = :agency AND (fa.id IN (i.reporter_agency_id, i.owner_id, i.operator_id) "
+                    + "OR fa.id IN (SELECT agency_id FROM incident_recipient WHERE incident_id = i.id)))");
+            params.put("agency", f.agencyId());
+        }
+        if (f.overdue() != null) {
+            where.append(f.overdue() ? " AND " : " AND NOT ").append("EXISTS (SELECT 1 FROM incident_deadline od "
+                    + "WHERE od.incident_id = i.id AND od.satisfied_at IS NULL AND od.due_at < now())");
+        }
+        var count = jdbc.sql("SELECT count(*) FROM incident i" + where);
+        for (var e : params.entrySet()) count = count.param(e.getKey(), e.getValue());
+        long total = count.query(Long.class).single();
+        var select = jdbc.sql("""
+                SELECT i.id, i.reference, i.title, i.state, i.severity, i.proposed_severity, i.tlp, i.category,
+                       i.detected_at, i.reported_at, s.name AS system_name, i.affected_asset, o.name_vi AS owner_name,
+                       ra.name_vi AS reporter_name_vi,
+                       (SELECT count(*) FROM incident_deadline d WHERE d.incident_id = i.id AND d.satisfied_at IS NULL
+                          AND d.due_at < now()) AS overdue,
+                       (SELECT count(*) FROM incident_recipient r WHERE r.incident_id = i.id
+                          AND r.acknowledged_at IS NULL) AS unacknowledged
+                FROM incident i LEFT JOIN information_system s ON s.id = i.system_id
+                LEFT JOIN agency o ON o.id = i.owner_id JOIN agency ra ON ra.id = i.reporter_agency_id
+                """ + where + " ORDER BY " + order + " LIMIT :limit OFFSET :offset");
+        for (var e : params.entrySet()) select = select.param(e.getKey(), e.getValue());
+        List<ListItem> items = select.param("limit", size).param("offset", (long) page * size)
+                .query((rs, i) -> {
+                    IncidentState st = IncidentState.valueOf(rs.getString("state"));
+                    String cat = rs.getString("category");
+                    return new ListItem(rs.getObject("id", UUID.class), rs.getString("reference"),
+                            rs.getString("title"), st.name(), st.labelVi(), rs.getString("severity"),
+                            rs.getString("proposed_severity"), rs.getString("tlp"), cat,
+                            categories.find(cat).map(IncidentCategories.Category::nameVi).orElse(cat),
+                            rs.getTimestamp("detected_at").toInstant(), rs.getTimestamp("reported_at").toInstant(),
+                            rs.getString("system_name"), rs.getString("affected_asset"), rs.getString("owner_name"),
+                            rs.getString("reporter_name_vi"), rs.getInt("overdue"), rs.getInt("unacknowledged"));
+                }).list();
+        return new Page(items, page, size, total);
+    }
+}

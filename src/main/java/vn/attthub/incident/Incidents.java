@@ -1,0 +1,454 @@
+package vn.attthub.incident;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+import vn.attthub.audit.AuditEntry;
+import vn.attthub.audit.AuditLog;
+import vn.attthub.infosystem.InformationSystems;
+import vn.attthub.infosystem.SystemSummary;
+import vn.attthub.organisation.AgencyDirectory;
+import vn.attthub.organisation.AgencyTree;
+import vn.attthub.shared.AgencyId;
+import vn.attthub.shared.ConflictException;
+import vn.attthub.shared.CurrentUser;
+import vn.attthub.shared.InvalidInputException;
+import vn.attthub.shared.InvalidInputException.FieldError;
+import vn.attthub.shared.NotFoundException;
+import vn.attthub.shared.Permission;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Intake and handling of incidents: the notice (Circular 20/2017 Art 9.3.a) with its recipients (Decision 05/2017
+ * Art 11.5) and clocks, acknowledgements (QD05 Art 12.1.c), case transitions on an append-only timeline (TT20 Art
+ * 11; QD05 Art 14) with the coordinator's severity decision (QD05 Art 9-10), and closing only once the final report
+ * is in (TT20 Art 9.2.b). Reports are in {@link IncidentReports}.
+ */
+@Component
+class Incidents {
+    static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final Set<String> OBSERVABLE_TYPES = Set.of("IP", "DOMAIN", "URL", "FILE_HASH", "EMAIL");
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final AuditLog audit;
+    private final InformationSystems systems;
+    private final AgencyDirectory agencies;
+    private final AgencyTree tree;
+    private final IncidentRouting routing;
+    private final IncidentCategories categories;
+    private final IncidentNotices notices;
+    private final Duration immediate;
+
+    Incidents(JdbcClient jdbc, JsonMapper json, AuditLog audit, InformationSystems systems, AgencyDirectory agencies,
+              AgencyTree tree, IncidentRouting routing, IncidentCategories categories, IncidentNotices notices,
+              @Value("${attt.incident.immediate-target:PT2H}") Duration immediate) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.audit = audit;
+        this.systems = systems;
+        this.agencies = agencies;
+        this.tree = tree;
+        this.routing = routing;
+        this.categories = categories;
+        this.notices = notices;
+        this.immediate = immediate;
+    }
+
+    record Observable(String type, String value, String tlp) {
+    }
+
+    record Notice(UUID systemId, String affectedAsset, UUID ownerId, UUID operatorId, UUID reporterAgencyId,
+                  String reporterName, String reporterTitle, String reporterPhone, String reporterEmail, String title,
+                  String description, String detectedAt, String category, Boolean beyondCapacity, String tlp,
+                  List<String> impacts, String resultsSoFar, String proposals, List<Observable> observables) {
+    }
+
+    /** Who files: a user, or the demo loader / a machine acting for an agency. */
+    record Actor(UUID userId, String name, AgencyId agency) {
+        static Actor of(CurrentUser user) {
+            return new Actor(user.id().value(), user.fullName() == null ? user.username() : user.fullName(),
+                    user.agency());
+        }
+    }
+
+    /** Files a notice as the signed-in user. */
+    @Transactional
+    UUID file(CurrentUser user, Notice n) {
+        Set<AgencyId> reportScope = user.scopeOf(Permission.INCIDENT_REPORT);
+        List<FieldError> errors = new ArrayList<>();
+        AgencyId reporter = n.reporterAgencyId() != null ? AgencyId.of(n.reporterAgencyId()) : user.agency();
+        if (reporter == null || !tree.within(reporter, reportScope)) {
+            errors.add(new FieldError("reporterAgencyId", "Cơ quan báo cáo phải thuộc phạm vi được báo cáo sự cố "
+                    + "của bạn (the reporting agency must be in your INCIDENT_REPORT scope)."));
+        }
+        SystemSummary system = null;
+        if (n.systemId() != null) {
+            system = systems.find(n.systemId()).filter(s -> tree.within(s.ownerId(), user.scopeOf(Permission.SYSTEM_READ))
+                    || tree.within(s.operatorId(), user.scopeOf(Permission.SYSTEM_READ))
+                    || tree.within(s.ownerId(), reportScope) || tree.within(s.operatorId(), reportScope)).orElse(null);
+            if (system == null) {
+                errors.add(new FieldError("systemId", "Không tìm thấy hệ thống trong phạm vi của bạn; hãy nhập tên, "
+                        + "tên miền hoặc IP vào affectedAsset (system not found)."));
+            }
+        }
+        return file(new Actor(user.id().value(), user.fullName() == null ? user.username() : user.fullName(),
+                reporter), n, system, errors, Instant.now(), false);
+    }
+
+    /** Files a notice; {@code errors} already holds the caller-specific ones. */
+    @Transactional
+    UUID file(Actor actor, Notice n, SystemSummary system, List<FieldError> errors, Instant now, boolean demo) {
+        errors = new ArrayList<>(errors);
+        String title = trim(n.title());
+        String description = trim(n.description());
+        String asset = trim(n.affectedAsset());
+        if (title == null) errors.add(new FieldError("title", "Tiêu đề là bắt buộc (title is required)."));
+        else if (title.length() > 300) errors.add(new FieldError("title", "Tiêu đề tối đa 300 ký tự (at most 300)."));
+        if (description == null) {
+            errors.add(new FieldError("description", "Mô tả sự cố là bắt buộc (description is required)."));
+        }
+        if (n.systemId() == null && asset == null) {
+            errors.add(new FieldError("affectedAsset", "Chọn hệ thống bị ảnh hưởng hoặc nhập tên, tên miền, IP "
+                    + "(systemId or affectedAsset is required)."));
+        }
+        Instant detected = null;
+        if (trim(n.detectedAt()) == null) {
+            errors.add(new FieldError("detectedAt", "Thời điểm phát hiện là bắt buộc (detectedAt is required)."));
+        } else {
+            try {
+                detected = OffsetDateTime.parse(n.detectedAt().strip()).toInstant().truncatedTo(ChronoUnit.MICROS);
+                if (detected.isAfter(now.plus(Duration.ofMinutes(5)))) {
+                    errors.add(new FieldError("detectedAt", "Thời điểm phát hiện không được ở tương lai "
+                            + "(detectedAt is in the future)."));
+                }
+            } catch (DateTimeParseException e) {
+                errors.add(new FieldError("detectedAt", "Dùng ISO-8601 có múi giờ, ví dụ 2026-03-01T08:30:00+07:00 "
+                        + "(ISO-8601 with offset expected)."));
+            }
+        }
+        var category = categories.find(n.category());
+        if (category.isEmpty()) {
+            errors.add(new FieldError("category", "Chọn một loại sự cố trong danh mục (GET /api/v1/incident-categories)"
+                    + " (unknown category '" + n.category() + "')."));
+        }
+        if (n.beyondCapacity() == null) {
+            errors.add(new FieldError("beyondCapacity", "Cho biết sự cố có vượt quá khả năng xử lý của đơn vị vận hành "
+                    + "không (beyondCapacity is required, TT20 Điều 9.2.b)."));
+        }
+        Tlp tlp = parse(Tlp.class, n.tlp(), "tlp", errors, true);
+        EnumSet<Impact> impacts = EnumSet.noneOf(Impact.class);
+        if (n.impacts() != null) {
+            for (int i = 0; i < n.impacts().size(); i++) {
+                Impact impact = parse(Impact.class, n.impacts().get(i), "impacts[" + i + "]", errors, true);
+                if (impact != null) impacts.add(impact);
+            }
+        }
+        List<Observable> observables = new ArrayList<>();
+        if (n.observables() != null) {
+            for (int i = 0; i < n.observables().size(); i++) {
+                Observable o = n.observables().get(i);
+                String p = "observables[" + i + "]";
+                if (o == null || trim(o.value()) == null) {
+                    errors.add(new FieldError(p + ".value", "Giá trị là bắt buộc (value is required)."));
+                    continue;
+                }
+                String type = o.type() == null ? null : o.type().strip().toUpperCase(Locale.ROOT);
+                if (type == null || !OBSERVABLE_TYPES.contains(type)) {
+                    errors.add(new FieldError(p + ".type", "Loại phải là một trong " + OBSERVABLE_TYPES
+                            + " (invalid type)."));
+                    continue;
+                }
+                Tlp otlp = o.tlp() == null ? tlp : parse(Tlp.class, o.tlp(), p + ".tlp", errors, false);
+                observables.add(new Observable(type, o.value().strip(), otlp == null ? null : otlp.name()));
+            }
+        }
+        String email = trim(n.reporterEmail());
+        if (email != null && !EMAIL.matcher(email).matches()) {
+            errors.add(new FieldError("reporterEmail", "Địa chỉ e-mail không hợp lệ (invalid e-mail)."));
+        }
+        AgencyId owner = system != null ? system.ownerId() : agencyOrError(n.ownerId(), "ownerId", errors);
+        AgencyId operator = system != null ? system.operatorId() : agencyOrError(n.operatorId(), "operatorId", errors);
+        if (!errors.isEmpty()) throw new InvalidInputException("Thông báo sự cố chưa hợp lệ (invalid notice).", errors);
+
+        UUID id = UUID.randomUUID();
+        String reference = nextReference(now);
+        boolean beyond = n.beyondCapacity();
+        Integer level = system == null ? null : system.approvedLevel();
+        boolean nationalList = system != null && Boolean.TRUE.equals(system.levelInputs().primeMinisterDesignated());
+        Severity proposed = SeverityRule.propose(level, nationalList, impacts, beyond);
+        jdbc.sql("""
+                        INSERT INTO incident (id, reference, title, description, system_id, affected_asset, owner_id,
+                            operator_id, reporter_agency_id, reporter_user_id, reporter_name, reporter_title,
+                            reporter_phone, reporter_email, detected_at, reported_at, category, beyond_capacity, tlp,
+                            results_so_far, proposals, observables, state, proposed_severity, impacts, demo)
+                        VALUES (:id, :ref, :title, :description, :system, :asset, :owner, :operator, :reporter,
+                            :reporterUser, :reporterName, :reporterTitle, :reporterPhone, :reporterEmail, :detected,
+                            :reported, :category, :beyond, :tlp, :results, :proposals, CAST(:observables AS jsonb),
+                            'RECEIVED', :proposed, CAST(:impacts AS varchar[]), :demo)""")
+                .param("id", id).param("ref", reference).param("title", title).param("description", description)
+                .param("system", system == null ? null : system.id(), java.sql.Types.OTHER)
+                .param("asset", asset, java.sql.Types.VARCHAR)
+                .param("owner", owner == null ? null : owner.value(), java.sql.Types.OTHER)
+                .param("operator", operator == null ? null : operator.value(), java.sql.Types.OTHER)
+                .param("reporter", actor.agency().value())
+                .param("reporterUser", actor.userId(), java.sql.Types.OTHER)
+                .param("reporterName", trim(n.reporterName()) == null ? actor.name() : trim(n.reporterName()))
+                .param("reporterTitle", trim(n.reporterTitle()), java.sql.Types.VARCHAR)
+                .param("reporterPhone", trim(n.reporterPhone()), java.sql.Types.VARCHAR)
+                .param("reporterEmail", email, java.sql.Types.VARCHAR)
+                .param("detected", Timestamp.from(detected)).param("reported", Timestamp.from(now))
+                .param("category", category.get().code()).param("beyond", beyond).param("tlp", tlp.name())
+                .param("results", trim(n.resultsSoFar()), java.sql.Types.VARCHAR)
+                .param("proposals", trim(n.proposals()), java.sql.Types.VARCHAR)
+                .param("observables", json.writeValueAsString(observables))
+                .param("proposed", proposed.name())
+                .param("impacts", "{" + String.join(",", impacts.stream().map(Enum::name).toList()) + "}")
+                .param("demo", demo).update();
+
+        // Clocks (Deadlines): the notice itself, the initial report when beyond capacity, one acknowledgement each.
+        deadline(id, Deadlines.Kind.NOTICE, null, detected.plus(Deadlines.NOTICE), now);
+        if (beyond) deadline(id, Deadlines.Kind.INITIAL_REPORT, null, now.plus(immediate), null);
+        AgencyId hosting = system == null ? null : systems.hostingProviderOf(system.id()).orElse(null);
+        List<IncidentRouting.Recipient> recipients = routing.route(owner, actor.agency(), hosting,
+                LocalDate.ofInstant(now, ZONE));
+        for (IncidentRouting.Recipient r : recipients) {
+            jdbc.sql("""
+                            INSERT INTO incident_recipient (incident_id, agency_id, role, delivered_at)
+                            VALUES (:id, :agency, :role, :now)""")
+                    .param("id", id).param("agency", r.agency().value()).param("role", r.role().name())
+                    .param("now", Timestamp.from(now)).update();
+            deadline(id, Deadlines.Kind.ACKNOWLEDGEMENT, r.agency(), now.plus(immediate), null);
+        }
+        event(id, now, actor, "FILED", null, IncidentState.RECEIVED, detected.plus(Deadlines.NOTICE).isBefore(now)
+                ? "Thông báo quá hạn 5 ngày kể từ khi phát hiện (TT20 Điều 9.2.a): được tiếp nhận và đánh dấu trễ hạn."
+                : null);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("reference", reference);
+        details.put("category", category.get().code());
+        details.put("tlp", tlp.name());
+        details.put("recipients", recipients.stream().map(r -> r.role() + ":" + r.agency().value()).toList());
+        AuditEntry entry = AuditEntry.success("incident.filed", "incident", id, actor.agency(), details);
+        if (actor.userId() == null) audit.recordFor(null, "system", entry); else audit.record(entry);
+        for (IncidentRouting.Recipient r : recipients) {
+            notices.notice(r.agency(), id, reference, title, r.role(), tlp);
+        }
+        return id;
+    }
+
+    private AgencyId agencyOrError(UUID id, String field, List<FieldError> errors) {
+        if (id == null) return null;
+        if (agencies.find(AgencyId.of(id)).isEmpty()) {
+            errors.add(new FieldError(field, "Không tìm thấy cơ quan (agency not found)."));
+            return null;
+        }
+        return AgencyId.of(id);
+    }
+
+    String nextReference(Instant now) {
+        int year = LocalDate.ofInstant(now, ZONE).getYear();
+        long n = jdbc.sql("""
+                        INSERT INTO incident_reference_counter (year, last) VALUES (:year, 1)
+                        ON CONFLICT (year) DO UPDATE SET last = incident_reference_counter.last + 1
+                        RETURNING last""")
+                .param("year", year).query(Long.class).single();
+        return String.format("SC-%d-%06d", year, n);
+    }
+
+    void deadline(UUID incident, Deadlines.Kind kind, AgencyId agency, Instant due, Instant satisfied) {
+        jdbc.sql("""
+                        INSERT INTO incident_deadline (id, incident_id, kind, agency_id, due_at, satisfied_at, legal_basis)
+                        VALUES (:id, :incident, :kind, :agency, :due, :satisfied, :basis)""")
+                .param("id", UUID.randomUUID()).param("incident", incident).param("kind", kind.name())
+                .param("agency", agency == null ? null : agency.value(), java.sql.Types.OTHER)
+                .param("due", Timestamp.from(due))
+                .param("satisfied", satisfied == null ? null : Timestamp.from(satisfied), java.sql.Types.TIMESTAMP)
+                .param("basis", kind.basis).update();
+    }
+
+    void satisfy(UUID incident, Deadlines.Kind kind, AgencyId agency, Instant at) {
+        var statement = jdbc.sql("UPDATE incident_deadline SET satisfied_at = :at WHERE incident_id = :id "
+                        + "AND kind = :kind AND satisfied_at IS NULL" + (agency == null ? "" : " AND agency_id = :agency"))
+                .param("at", Timestamp.from(at)).param("id", incident).param("kind", kind.name());
+        if (agency != null) statement = statement.param("agency", agency.value());
+        statement.update();
+    }
+
+    void event(UUID incident, Instant at, Actor actor, String kind, IncidentState from, IncidentState to,
+               String comment) {
+        jdbc.sql("""
+                        INSERT INTO incident_event (incident_id, at, actor, actor_user, kind, from_state, to_state, comment)
+                        VALUES (:id, :at, :actor, :user, :kind, :from, :to, :comment)""")
+                .param("id", incident).param("at", Timestamp.from(at)).param("actor", actor.name())
+                .param("user", actor.userId(), java.sql.Types.OTHER).param("kind", kind)
+                .param("from", from == null ? null : from.name(), java.sql.Types.VARCHAR)
+                .param("to", to == null ? null : to.name(), java.sql.Types.VARCHAR)
+                .param("comment", comment, java.sql.Types.VARCHAR).update();
+    }
+
+    /** Acknowledges receipt for every recipient entry the caller's agency (or an agency they hold a grant at) holds. */
+    @Transactional
+    List<UUID> acknowledge(CurrentUser user, UUID id, UUID agencyId, IncidentViews views) {
+        views.row(id, user); // 404 when not visible
+        Set<UUID> mine = namedAgencies(user, Permission.INCIDENT_READ);
+        List<UUID> pending = jdbc.sql("""
+                        SELECT agency_id FROM incident_recipient WHERE incident_id = :id AND agency_id = ANY(:mine)
+                        ORDER BY role FOR UPDATE""")
+                .param("id", id).param("mine", mine.toArray(UUID[]::new)).query(UUID.class).list();
+        if (agencyId != null) pending = pending.stream().filter(agencyId::equals).toList();
+        if (pending.isEmpty()) {
+            throw new AccessDeniedException("Cơ quan của bạn không phải là nơi nhận thông báo sự cố này "
+                    + "(your agency is not a recipient of this incident).");
+        }
+        Instant now = Instant.now();
+        Actor actor = Actor.of(user);
+        List<UUID> done = new ArrayList<>();
+        for (UUID agency : pending) {
+            int n = jdbc.sql("""
+                            UPDATE incident_recipient SET acknowledged_at = :now, acknowledged_by = :by
+                            WHERE incident_id = :id AND agency_id = :agency AND acknowledged_at IS NULL""")
+                    .param("now", Timestamp.from(now)).param("by", actor.name()).param("id", id)
+                    .param("agency", agency).update();
+            if (n > 0) {
+                satisfy(id, Deadlines.Kind.ACKNOWLEDGEMENT, AgencyId.of(agency), now);
+                event(id, now, actor, "ACKNOWLEDGED", null, null, agencies.find(AgencyId.of(agency))
+                        .map(a -> a.nameVi()).orElse(agency.toString()) + " xác nhận đã nhận thông báo.");
+                audit.record(AuditEntry.success("incident.acknowledged", "incident", id, AgencyId.of(agency), Map.of()));
+                done.add(agency);
+            }
+        }
+        return done;
+    }
+
+    /** The user's own agency and the agencies where they hold {@code permission} (not their subtrees). */
+    static Set<UUID> namedAgencies(CurrentUser user, Permission permission) {
+        Set<UUID> out = new java.util.HashSet<>();
+        if (user.agency() != null) out.add(user.agency().value());
+        user.scopeOf(permission).forEach(a -> out.add(a.value()));
+        return out;
+    }
+
+    record Transition(String to, String comment, String severity, String emergencyPlan, String reason) {
+    }
+
+    static final class NotAllowed extends RuntimeException {
+        final String state;
+        final List<String> allowed;
+
+        NotAllowed(String message, String state, List<String> allowed) {
+            super(message);
+            this.state = state;
+            this.allowed = allowed;
+        }
+    }
+
+    @Transactional
+    void transition(CurrentUser user, UUID id, Transition t, IncidentViews views) {
+        IncidentViews.Row row = views.row(id, user);
+        List<FieldError> errors = new ArrayList<>();
+        IncidentState to = parse(IncidentState.class, t.to(), "to", errors, true);
+        if (!errors.isEmpty()) throw new InvalidInputException("Chuyển trạng thái chưa hợp lệ.", errors);
+        IncidentState from = IncidentState.valueOf(jdbc.sql("SELECT state FROM incident WHERE id = :id FOR UPDATE")
+                .param("id", id).query(String.class).single());
+        if (!from.next().contains(to)) {
+            throw new NotAllowed("Không thể chuyển từ " + from + " sang " + to + " (transition not allowed).",
+                    from.name(), from.next().stream().map(Enum::name).toList());
+        }
+        boolean coordinator = views.isCoordinator(user, id);
+        if (to.coordinatorStep() ? !coordinator : !(coordinator || views.isResponder(user, row))) {
+            throw new AccessDeniedException(to.coordinatorStep()
+                    ? "Chỉ cơ quan điều phối quốc gia thực hiện bước này (QĐ05 Điều 14.2; TT20 Điều 9.2.b)."
+                    : "Bạn không có quyền ứng cứu sự cố này (INCIDENT_RESPOND over the owner, operator or a recipient).");
+        }
+        Instant now = Instant.now();
+        Actor actor = Actor.of(user);
+        String comment = trim(t.comment());
+        if (to == IncidentState.CLASSIFIED) {
+            Severity severity = parse(Severity.class, t.severity(), "severity", errors, true);
+            EmergencyPlan plan = parse(EmergencyPlan.class, t.emergencyPlan(), "emergencyPlan", errors, false);
+            if (severity == Severity.SERIOUS && plan == null) plan = views.proposedPlan(row);
+            if (severity == Severity.NORMAL && plan != null) {
+                errors.add(new FieldError("emergencyPlan", "Chỉ sự cố nghiêm trọng có phương án ứng cứu khẩn cấp "
+                        + "(QĐ05 Điều 10) (only SERIOUS incidents have an emergency plan)."));
+            }
+            if (!errors.isEmpty()) throw new InvalidInputException("Phân loại chưa hợp lệ.", errors);
+            jdbc.sql("""
+                            UPDATE incident SET severity = :severity, emergency_plan = :plan, severity_decided_by = :by,
+                                severity_decided_at = :now, severity_reason = :reason WHERE id = :id""")
+                    .param("severity", severity.name())
+                    .param("plan", plan == null ? null : plan.name(), java.sql.Types.VARCHAR)
+                    .param("by", actor.name()).param("now", Timestamp.from(now))
+                    .param("reason", trim(t.reason()), java.sql.Types.VARCHAR).param("id", id).update();
+            String decision = "Phân loại: " + severity.labelVi() + (plan == null ? "" : ", " + plan.labelVi())
+                    + " (đề xuất của hệ thống: " + row.proposedSeverity().labelVi() + "; QĐ05 Điều 9-10)"
+                    + (trim(t.reason()) == null ? "" : ". Lý do: " + trim(t.reason()));
+            comment = comment == null ? decision : decision + ". " + comment;
+        }
+        if (to == IncidentState.CLOSED) {
+            boolean finalIn = jdbc.sql("SELECT EXISTS (SELECT 1 FROM incident_report WHERE incident_id = :id "
+                    + "AND type = 'FINAL')").param("id", id).query(Boolean.class).single();
+            if (!finalIn) {
+                throw new ConflictException("Chỉ đóng sự cố sau khi nhận báo cáo kết thúc (Mẫu 04) theo Thông tư "
+                        + "20/2017/TT-BTTTT Điều 9.2.b (the final report has not been received).");
+            }
+            jdbc.sql("UPDATE incident SET closed_at = :now WHERE id = :id").param("now", Timestamp.from(now))
+                    .param("id", id).update();
+        }
+        if (to == IncidentState.RECOVERED) {
+            jdbc.sql("UPDATE incident SET response_ended_at = :now WHERE id = :id").param("now", Timestamp.from(now))
+                    .param("id", id).update();
+            boolean exists = jdbc.sql("SELECT EXISTS (SELECT 1 FROM incident_deadline WHERE incident_id = :id "
+                    + "AND kind = 'FINAL_REPORT')").param("id", id).query(Boolean.class).single();
+            boolean finalIn = jdbc.sql("SELECT EXISTS (SELECT 1 FROM incident_report WHERE incident_id = :id "
+                    + "AND type = 'FINAL')").param("id", id).query(Boolean.class).single();
+            if (!exists) deadline(id, Deadlines.Kind.FINAL_REPORT, null, now.plus(Deadlines.FINAL_REPORT),
+                    finalIn ? now : null);
+        }
+        jdbc.sql("UPDATE incident SET state = :to, version = version + 1 WHERE id = :id")
+                .param("to", to.name()).param("id", id).update();
+        event(id, now, actor, "TRANSITION", from, to, comment);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("state", AuditEntry.change(from.name(), to.name()));
+        audit.record(AuditEntry.success("incident.transition", "incident", id, row.reporterAgency(), details));
+    }
+
+    static String trim(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    static <E extends Enum<E>> E parse(Class<E> type, String value, String field, List<FieldError> errors,
+                                       boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) errors.add(new FieldError(field, "Trường này là bắt buộc (" + field + " is required)."));
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(field, "Giá trị '" + value + "' không hợp lệ; chọn một trong "
+                    + Arrays.toString(type.getEnumConstants()) + " (invalid value)."));
+            return null;
+        }
+    }
+}

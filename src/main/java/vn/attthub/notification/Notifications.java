@@ -1,0 +1,108 @@
+package vn.attthub.notification;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.attthub.identity.AgencyMembers;
+import vn.attthub.organisation.AgencyContact;
+import vn.attthub.organisation.AgencyContacts;
+import vn.attthub.organisation.ContactKind;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Sends a {@link Message} to an agency. {@link #send} runs in the caller's transaction and only writes the durable
+ * outbox: one notification row (subject and body rendered now) and one delivery row per recipient, an in-app
+ * delivery for every enabled user of the agency, and an e-mail delivery for each distinct address among those users
+ * and the agency's current security focal point and 24/7 incident-response contact. The e-mails leave later, from
+ * {@code MailDispatcher}, with retry; a rollback of the caller's transaction takes the message with it.
+ */
+@Service
+public class Notifications {
+    private final JdbcClient jdbc;
+    private final Templates templates;
+    private final AgencyMembers members;
+    private final AgencyContacts contacts;
+    private final String baseUrl;
+
+    Notifications(JdbcClient jdbc, Templates templates, AgencyMembers members, AgencyContacts contacts,
+                  @Value("${attt.notification.base-url:http://localhost:8080}") String baseUrl) {
+        this.jdbc = jdbc;
+        this.templates = templates;
+        this.members = members;
+        this.contacts = contacts;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    /**
+     * Queues {@code message} for its agency's users (in-app and e-mail) and contact points (e-mail). With a non-null
+     * {@code dedupKey} that was already sent, does nothing. The template sees the message's model plus {@code link}
+     * (the in-app path) and {@code url} (the absolute address of the link).
+     *
+     * @throws IllegalArgumentException when the template does not exist, or the link is not an in-app path
+     */
+    @Transactional
+    public void send(Message message) {
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(message.agency(), "message.agency");
+        String link = message.link();
+        if (link != null && (!link.startsWith("/") || link.startsWith("//") || link.contains("\\"))) {
+            throw new IllegalArgumentException("link must be an in-app path starting with /: " + link);
+        }
+        Map<String, Object> model = new HashMap<>(message.model() == null ? Map.of() : message.model());
+        model.put("link", link);
+        model.put("url", link == null ? baseUrl : baseUrl + link);
+        Templates.Rendered rendered = templates.render(message.template(), model);
+
+        UUID id = UUID.randomUUID();
+        Instant now = Instant.now();
+        int inserted = jdbc.sql("""
+                        INSERT INTO notification (id, agency_id, template, subject, body, link, dedup_key, created_at)
+                        VALUES (:id, :agency, :template, :subject, :body, :link, :dedup, :now)
+                        ON CONFLICT (dedup_key) WHERE dedup_key IS NOT NULL DO NOTHING""")
+                .param("id", id).param("agency", message.agency().value()).param("template", message.template())
+                .param("subject", rendered.subject()).param("body", rendered.body()).param("link", link)
+                .param("dedup", message.dedupKey()).param("now", Timestamp.from(now))
+                .update();
+        if (inserted == 0) return;
+
+        Map<String, String> emails = new LinkedHashMap<>();
+        for (AgencyMembers.Member m : members.of(message.agency())) {
+            jdbc.sql("""
+                            INSERT INTO notification_delivery (id, notification_id, channel, user_id, status, sent_at,
+                                                               created_at)
+                            VALUES (:id, :notification, 'IN_APP', :user, 'SENT', :now, :now)""")
+                    .param("id", UUID.randomUUID()).param("notification", id).param("user", m.id().value())
+                    .param("now", Timestamp.from(now)).update();
+            addEmail(emails, m.email());
+        }
+        for (AgencyContact c : contacts.of(message.agency().value(), false)) {
+            if (c.kind() == ContactKind.SECURITY_FOCAL_POINT || c.kind() == ContactKind.IR_CONTACT_24X7) {
+                addEmail(emails, c.email());
+            }
+        }
+        for (String email : emails.values()) {
+            jdbc.sql("""
+                            INSERT INTO notification_delivery (id, notification_id, channel, email, status,
+                                                               next_attempt_at, created_at)
+                            VALUES (:id, :notification, 'EMAIL', :email, 'PENDING', :now, :now)""")
+                    .param("id", UUID.randomUUID()).param("notification", id).param("email", email)
+                    .param("now", Timestamp.from(now)).update();
+        }
+    }
+
+    private static void addEmail(Map<String, String> emails, String email) {
+        if (email == null || email.isBlank()) return;
+        String trimmed = email.strip();
+        if (trimmed.length() > 254 || !trimmed.contains("@")) return;
+        emails.putIfAbsent(trimmed.toLowerCase(Locale.ROOT), trimmed);
+    }
+}

@@ -1,0 +1,54 @@
+package vn.attthub.notification;
+
+import org.springframework.stereotype.Component;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Renders a message from its Thymeleaf text templates {@code templates/notification/<name>.subject.txt} and
+ * {@code <name>.body.txt} (Vietnamese). Its own engine in TEXT mode: the web engine renders HTML pages.
+ */
+@Component
+class Templates {
+    static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
+    private final SpringTemplateEngine engine = new SpringTemplateEngine();
+
+    Templates() {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix("templates/notification/");
+        resolver.setSuffix(".txt");
+        resolver.setTemplateMode(TemplateMode.TEXT);
+        resolver.setCharacterEncoding("UTF-8");
+        resolver.setCheckExistence(true);
+        resolver.setCacheable(true);
+        engine.setTemplateResolver(resolver);
+    }
+
+    record Rendered(String subject, String body) {
+    }
+
+    Rendered render(String template, Map<String, Object> model) {
+        if (template == null || !NAME.matcher(template).matches()) {
+            throw new IllegalArgumentException("notification template name must match " + NAME + ": " + template);
+        }
+        Context context = new Context(Locale.forLanguageTag("vi"), model);
+        String subject;
+        String body;
+        try {
+            subject = engine.process(template + ".subject", context);
+            body = engine.process(template + ".body", context);
+        } catch (org.thymeleaf.exceptions.TemplateInputException e) {
+            throw new IllegalArgumentException("no notification template " + template, e);
+        }
+        // A subject is one line: a header, where a line break would start a new header.
+        subject = subject.replaceAll("\\s+", " ").strip();
+        if (subject.length() > 250) subject = subject.substring(0, 250);
+        return new Rendered(subject, body.strip());
+    }
+}

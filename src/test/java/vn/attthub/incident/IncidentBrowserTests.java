@@ -1,0 +1,145 @@
+package vn.attthub.incident;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.attthub.Browser;
+import vn.attthub.IntegrationTest;
+import vn.attthub.TestCallers;
+import vn.attthub.document.DemoCertificateAuthority;
+import vn.attthub.shared.AgencyId;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Operator files a notice → coordinator verifies and classifies → operator files the final report → coordinator
+ * closes (TT20 Art 9-11; QD05 Art 9, 14), in a browser with screenshots.
+ */
+@IntegrationTest
+class IncidentBrowserTests {
+    @RegisterExtension
+    static final Browser browser = new Browser();
+    static final String PASSWORD = "Su-Co-Mang#2026";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    DemoCertificateAuthority demoCa;
+
+    String user(IncidentFixtures f, UUID agency, String role, String name) {
+        String username = role.toLowerCase().replace('_', '.') + "." + UUID.randomUUID().toString().substring(0, 6);
+        var r = f.callers.postJson("/api/v1/users", IntegrationTest.BOOTSTRAP_TOKEN, """
+                {"username":"%s","fullName":"%s","email":"%s@example.gov.vn","agencyId":"%s","roles":["%s"],
+                 "password":"%s"}""".formatted(username, name, username, agency, role, PASSWORD));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return username;
+    }
+
+    static void click(By by) {
+        var el = browser.find(by);
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block:'center'})", el);
+        el.click();
+    }
+
+    void submitAndWait(By button) {
+        var before = browser.driver().findElement(By.tagName("html"));
+        click(button);
+        browser.waitUntil(ExpectedConditions.stalenessOf(before)::apply);
+        browser.waitUntil(d -> !d.findElements(By.cssSelector("#message, #error")).isEmpty());
+        assertThat(browser.driver().findElements(By.id("error"))).isEmpty();
+    }
+
+    @Test
+    void operatorFilesCoordinatorClassifiesOperatorFilesFinalReportCoordinatorCloses() {
+        IncidentFixtures f = new IncidentFixtures(jdbc, new TestCallers(jdbc, port));
+        demoCa.issueFor(AgencyId.of(f.owner.id()));
+        String code = jdbc.sql("SELECT code FROM information_system WHERE id = ?").param(f.system)
+                .query(String.class).single();
+        String operator = user(f, f.owner.id(), "SYSTEM_OPERATOR", "Bùi Văn Vận Hành");
+        String coordinator = user(f, f.coordinator, "NATIONAL_COORDINATOR", "Nguyễn Văn Điều Phối");
+
+        // the operator files the notice; the draft survives a reload
+        browser.login(operator, PASSWORD);
+        browser.open("/incidents/new");
+        browser.find(By.id("title")).sendKeys("Cổng dịch vụ công bị tấn công DDoS");
+        browser.find(By.id("systemCode")).sendKeys(code);
+        browser.open("/incidents/new");
+        assertThat(browser.find(By.id("title")).getAttribute("value")).isEqualTo("Cổng dịch vụ công bị tấn công DDoS");
+        String detected = LocalDateTime.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusHours(1)
+                .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm"));
+        ((JavascriptExecutor) browser.driver()).executeScript(
+                "const e = document.getElementById('detectedAt'); e.value = arguments[0];"
+                        + "e.dispatchEvent(new Event('input', {bubbles: true}));", detected);
+        new Select(browser.find(By.id("category"))).selectByValue("availability/ddos");
+        browser.find(By.id("description")).sendKeys("Lưu lượng 20 Gbps từ 08:10, cổng không truy cập được.");
+        click(By.id("beyond-yes"));
+        click(By.id("impact-SERVICE_DISRUPTION"));
+        browser.screenshot("incident-1-operator-notice-form");
+        var before = browser.driver().findElement(By.tagName("html"));
+        click(By.id("submit-incident"));
+        browser.waitUntil(ExpectedConditions.stalenessOf(before)::apply);
+        browser.waitUntil(d -> !d.findElements(By.id("state")).isEmpty());
+        String workspace = browser.path();
+        assertThat(browser.find(By.id("state")).getText()).isEqualTo("Đã tiếp nhận");
+        assertThat(browser.find(By.id("recipients")).getText()).contains("Đơn vị ứng cứu sự cố kiểm thử",
+                "Cơ quan điều phối quốc gia", "Trung tâm dữ liệu kiểm thử");
+        assertThat(browser.find(By.id("clocks")).getText()).contains("Báo cáo ban đầu");
+        browser.screenshot("incident-2-operator-filed");
+        browser.assertNoConsoleErrors();
+
+        // the coordinator sees it on the board, acknowledges, verifies and classifies it SERIOUS
+        browser.driver().manage().deleteAllCookies();
+        browser.loginWithMfa(coordinator, PASSWORD);
+        browser.open("/incidents/board");
+        assertThat(browser.find(By.id("col-UNCLASSIFIED")).getText()).contains("(");
+        browser.screenshot("incident-3-coordinator-board");
+        browser.open(workspace);
+        submitAndWait(By.id("acknowledge"));
+        submitAndWait(By.id("to-VERIFIED"));
+        new Select(browser.find(By.id("severity-select"))).selectByValue("SERIOUS");
+        browser.find(By.name("reason")).sendKeys("Hệ thống cấp độ 4 ngừng hoạt động, đơn vị không tự xử lý được.");
+        submitAndWait(By.id("to-CLASSIFIED"));
+        assertThat(browser.find(By.id("severity")).getText()).isEqualTo("Nghiêm trọng");
+        browser.screenshot("incident-4-coordinator-classified");
+        submitAndWait(By.id("to-RESPONDING"));
+        submitAndWait(By.id("to-CONTAINED"));
+        submitAndWait(By.id("to-ERADICATED"));
+        submitAndWait(By.id("to-RECOVERED"));
+
+        // the operator files the final report (Form 04), signed
+        browser.driver().manage().deleteAllCookies();
+        browser.login(operator, PASSWORD);
+        browser.open(workspace);
+        click(By.cssSelector("#report-FINAL summary"));
+        browser.find(By.id("FINAL-summary")).sendKeys("Đã lọc lưu lượng qua nhà cung cấp, dịch vụ hoạt động lại.");
+        browser.find(By.id("FINAL-result")).sendKeys("Khôi phục hoàn toàn lúc 14:00.");
+        submitAndWait(By.cssSelector("#report-FINAL button[type=submit]"));
+        assertThat(browser.find(By.id("reports")).getText()).contains("Báo cáo kết thúc");
+        browser.screenshot("incident-5-operator-final-report");
+
+        // the coordinator closes the case
+        browser.driver().manage().deleteAllCookies();
+        browser.loginWithMfa(coordinator, PASSWORD);
+        browser.open(workspace);
+        submitAndWait(By.id("to-CLOSED"));
+        assertThat(browser.find(By.id("state")).getText()).isEqualTo("Đã đóng");
+        assertThat(browser.find(By.id("timeline")).getText()).contains("Nguyễn Văn Điều Phối", "CLOSED");
+        browser.screenshot("incident-6-coordinator-closed");
+        browser.open("/incidents");
+        assertThat(browser.find(By.id("incidents")).getText()).contains("Cổng dịch vụ công bị tấn công DDoS");
+        browser.assertNoConsoleErrors();
+    }
+}

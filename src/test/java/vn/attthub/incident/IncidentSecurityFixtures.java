@@ -1,0 +1,42 @@
+package vn.attthub.incident;
+
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.attthub.IntegrationTest;
+import vn.attthub.TestCallers;
+import vn.attthub.TestCallers.Agency;
+import vn.attthub.document.DemoCertificateAuthority;
+import vn.attthub.shared.AgencyId;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Incidents in a given province for the generated security tests, filed through the API as the bootstrap admin. */
+public final class IncidentSecurityFixtures {
+    private IncidentSecurityFixtures() {
+    }
+
+    /** A TLP:AMBER notice about a system owned by {@code province}, operated by {@code unit}. */
+    public static String incident(TestCallers callers, JdbcClient jdbc, Agency province, Agency unit) {
+        IncidentFixtures.coordinator(jdbc, callers);
+        UUID system = IncidentFixtures.system(jdbc, province.id(), unit.id(), null, 3, false);
+        var r = callers.postJson("/api/v1/incidents", IntegrationTest.BOOTSTRAP_TOKEN,
+                IncidentFixtures.notice(system, "AMBER", false, "2026-01-05T08:00:00+07:00")
+                        .replace("{\"systemId\"", "{\"reporterAgencyId\":\"" + unit.id() + "\",\"systemId\""));
+        if (r.statusCode() != 201) throw new AssertionError(r.body());
+        return IncidentFixtures.json(r).get("id").asString();
+    }
+
+    /** An incident with a signed situation report by {@code unit}: [incidentId, reportId]. */
+    public static List<String> report(ApplicationContext context, TestCallers callers, JdbcClient jdbc,
+                                      Agency province, Agency unit) {
+        String id = incident(callers, jdbc, province, unit);
+        AgencyId signer = AgencyId.of(callers.root().id());
+        var ca = context.getBean(DemoCertificateAuthority.class);
+        ca.issueFor(signer);
+        var r = callers.postJson("/api/v1/incidents/" + id + "/reports", IntegrationTest.BOOTSTRAP_TOKEN,
+                "{\"type\":\"SITUATION\",\"summary\":\"Kiểm thử bảo mật\"}");
+        if (r.statusCode() != 201) throw new AssertionError(r.body());
+        return List.of(id, IncidentFixtures.json(r).get("id").asString());
+    }
+}
