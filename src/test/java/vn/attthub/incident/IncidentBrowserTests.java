@@ -123,10 +123,15 @@ class IncidentBrowserTests {
         browser.driver().manage().deleteAllCookies();
         browser.login(operator, PASSWORD);
         browser.open(workspace);
-        click(By.cssSelector("#report-FINAL summary"));
+        ((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('report-FINAL').open = true;");
         browser.find(By.id("FINAL-summary")).sendKeys("Đã lọc lưu lượng qua nhà cung cấp, dịch vụ hoạt động lại.");
         browser.find(By.id("FINAL-result")).sendKeys("Khôi phục hoàn toàn lúc 14:00.");
-        submitAndWait(By.cssSelector("#report-FINAL button[type=submit]"));
+        var beforeReport = browser.driver().findElement(By.tagName("html"));
+        ((JavascriptExecutor) browser.driver()).executeScript(
+                "document.querySelector('#report-FINAL button[type=submit]').click();");
+        browser.waitUntil(ExpectedConditions.stalenessOf(beforeReport)::apply);
+        browser.waitUntil(d -> !d.findElements(By.cssSelector("#message, #error")).isEmpty());
+        assertThat(browser.driver().findElements(By.id("error"))).isEmpty();
         assertThat(browser.find(By.id("reports")).getText()).contains("Báo cáo kết thúc");
         browser.screenshot("incident-5-operator-final-report");
 
