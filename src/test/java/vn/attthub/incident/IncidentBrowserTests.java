@@ -141,7 +141,7 @@ class IncidentBrowserTests {
         browser.open(workspace);
         submitAndWait(By.id("to-CLOSED"));
         assertThat(browser.find(By.id("state")).getText()).isEqualTo("Đã đóng");
-        assertThat(browser.find(By.id("timeline")).getText()).contains("Nguyễn Văn Điều Phối", "CLOSED");
+        assertThat(browser.find(By.id("timeline")).getText()).contains("Nguyễn Văn Điều Phối", "chuyển sang Đã đóng");
         browser.screenshot("incident-6-coordinator-closed");
         browser.open("/incidents");
         assertThat(browser.find(By.id("incidents")).getText()).contains("Cổng dịch vụ công bị tấn công DDoS");
