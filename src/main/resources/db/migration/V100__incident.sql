@@ -23,7 +23,7 @@ CREATE TABLE incident (
     reporter_email      TEXT,
     detected_at         TIMESTAMPTZ NOT NULL,
     reported_at         TIMESTAMPTZ NOT NULL,
-    category            VARCHAR(64) NOT NULL,
+    category            VARCHAR(96) NOT NULL,
     beyond_capacity     BOOLEAN NOT NULL,
     tlp                 VARCHAR(16) NOT NULL,
     results_so_far      TEXT,

@@ -18,7 +18,7 @@ enum EmergencyPlan {
         return CENTRAL_AGENCY;
     }
 
-    String labelVi() {
+    public String labelVi() {
         return switch (this) {
             case NATIONAL -> "Phương án quốc gia";
             case CENTRAL_AGENCY -> "Phương án của bộ, cơ quan trung ương";

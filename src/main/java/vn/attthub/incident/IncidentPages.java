@@ -68,6 +68,12 @@ class IncidentPages {
         model.addAttribute("fmt", FMT);
         model.addAttribute("categories", categories.all());
         model.addAttribute("states", IncidentState.values());
+        Map<String, String> stateVi = new LinkedHashMap<>();
+        for (IncidentState st : IncidentState.values()) stateVi.put(st.name(), st.labelVi());
+        model.addAttribute("stateVi", stateVi);
+        Map<String, String> planVi = new LinkedHashMap<>();
+        for (EmergencyPlan p : EmergencyPlan.values()) planVi.put(p.name(), p.labelVi());
+        model.addAttribute("planVi", planVi);
         Map<String, List<IncidentCategories.Category>> groups = new LinkedHashMap<>();
         for (var c : categories.all()) groups.computeIfAbsent(c.classVi(), k -> new ArrayList<>()).add(c);
         model.addAttribute("categoryGroups", groups);

@@ -32,7 +32,7 @@ enum IncidentState {
         return this != CLOSED;
     }
 
-    String labelVi() {
+    public String labelVi() {
         return switch (this) {
             case RECEIVED -> "Đã tiếp nhận";
             case VERIFIED -> "Đã xác minh";

@@ -104,6 +104,11 @@ class IncidentViews {
                 .query(IncidentViews::map).optional();
     }
 
+    /** The case without a scope check: for the demo loader and jobs only. */
+    Optional<Row> unscoped(UUID id) {
+        return jdbc.sql(ROW + " WHERE i.id = :id").param("id", id).query(IncidentViews::map).optional();
+    }
+
     Row row(UUID id, CurrentUser user) {
         return find(id, user).orElseThrow(() -> new NotFoundException("incident", id));
     }
@@ -164,7 +169,7 @@ class IncidentViews {
                          Instant escalatedAt) {
     }
 
-    record DeadlineView(String kind, String kindVi, UUID agencyId, Instant dueAt, Instant satisfiedAt, String status,
+    record DeadlineView(String kind, String kindVi, UUID agencyId, String agencyName, Instant dueAt, Instant satisfiedAt, String status,
                         String legalBasis) {
     }
 
@@ -257,13 +262,15 @@ class IncidentViews {
 
     List<DeadlineView> deadlines(UUID id, Instant now) {
         return jdbc.sql("""
-                        SELECT kind, agency_id, due_at, satisfied_at, legal_basis FROM incident_deadline
-                        WHERE incident_id = :id ORDER BY due_at, kind""")
+                        SELECT d.kind, d.agency_id, d.due_at, d.satisfied_at, d.legal_basis, a.name_vi
+                        FROM incident_deadline d LEFT JOIN agency a ON a.id = d.agency_id
+                        WHERE d.incident_id = :id ORDER BY d.due_at, d.kind, a.name_vi""")
                 .param("id", id).query((rs, i) -> {
                     Deadlines.Kind kind = Deadlines.Kind.valueOf(rs.getString(1));
                     Instant due = ts(rs, 3);
                     Instant satisfied = ts(rs, 4);
-                    return new DeadlineView(kind.name(), kind.labelVi(), rs.getObject(2, UUID.class), due, satisfied,
+                    return new DeadlineView(kind.name(), kind.labelVi(), rs.getObject(2, UUID.class), rs.getString(6), due,
+                            satisfied,
                             Deadlines.status(due, satisfied, now).name(), rs.getString(5));
                 }).list();
     }

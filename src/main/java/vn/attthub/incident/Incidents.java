@@ -381,8 +381,15 @@ class Incidents {
                     ? "Chỉ cơ quan điều phối quốc gia thực hiện bước này (QĐ05 Điều 14.2; TT20 Điều 9.2.b)."
                     : "Bạn không có quyền ứng cứu sự cố này (INCIDENT_RESPOND over the owner, operator or a recipient).");
         }
-        Instant now = Instant.now();
-        Actor actor = Actor.of(user);
+        apply(Actor.of(user), row, from, to, t, Instant.now(), views);
+    }
+
+    /** Applies an allowed transition (the caller checked who may take it). */
+    @Transactional
+    void apply(Actor actor, IncidentViews.Row row, IncidentState from, IncidentState to, Transition t, Instant now,
+               IncidentViews views) {
+        UUID id = row.id();
+        List<FieldError> errors = new ArrayList<>();
         String comment = trim(t.comment());
         if (to == IncidentState.CLASSIFIED) {
             Severity severity = parse(Severity.class, t.severity(), "severity", errors, true);
@@ -430,7 +437,8 @@ class Incidents {
         event(id, now, actor, "TRANSITION", from, to, comment);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("state", AuditEntry.change(from.name(), to.name()));
-        audit.record(AuditEntry.success("incident.transition", "incident", id, row.reporterAgency(), details));
+        AuditEntry entry = AuditEntry.success("incident.transition", "incident", id, row.reporterAgency(), details);
+        if (actor.userId() == null) audit.recordFor(null, "system", entry); else audit.record(entry);
     }
 
     static String trim(String s) {

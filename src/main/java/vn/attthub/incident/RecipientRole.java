@@ -4,7 +4,7 @@ package vn.attthub.incident;
 enum RecipientRole {
     SYSTEM_OWNER, IR_UNIT, NATIONAL_COORDINATOR, NETWORK_MEMBER;
 
-    String labelVi() {
+    public String labelVi() {
         return switch (this) {
             case SYSTEM_OWNER -> "Chủ quản hệ thống";
             case IR_UNIT -> "Đơn vị chuyên trách ứng cứu sự cố";

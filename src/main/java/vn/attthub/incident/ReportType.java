@@ -4,7 +4,7 @@ package vn.attthub.incident;
 enum ReportType {
     INITIAL, SITUATION, RESPONSE_PLAN, SUPPORT_REQUEST, FINAL;
 
-    String labelVi() {
+    public String labelVi() {
         return switch (this) {
             case INITIAL -> "Báo cáo ban đầu (Mẫu 03)";
             case SITUATION -> "Báo cáo tình hình";

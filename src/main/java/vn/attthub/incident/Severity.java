@@ -4,7 +4,7 @@ package vn.attthub.incident;
 enum Severity {
     NORMAL, SERIOUS;
 
-    String labelVi() {
+    public String labelVi() {
         return this == SERIOUS ? "Nghiêm trọng" : "Thông thường";
     }
 }

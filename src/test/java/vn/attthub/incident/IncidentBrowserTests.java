@@ -123,10 +123,15 @@ class IncidentBrowserTests {
         browser.driver().manage().deleteAllCookies();
         browser.login(operator, PASSWORD);
         browser.open(workspace);
-        click(By.cssSelector("#report-FINAL summary"));
+        ((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('report-FINAL').open = true;");
         browser.find(By.id("FINAL-summary")).sendKeys("Đã lọc lưu lượng qua nhà cung cấp, dịch vụ hoạt động lại.");
         browser.find(By.id("FINAL-result")).sendKeys("Khôi phục hoàn toàn lúc 14:00.");
-        submitAndWait(By.cssSelector("#report-FINAL button[type=submit]"));
+        var beforeReport = browser.driver().findElement(By.tagName("html"));
+        ((JavascriptExecutor) browser.driver()).executeScript(
+                "document.querySelector('#report-FINAL button[type=submit]').click();");
+        browser.waitUntil(ExpectedConditions.stalenessOf(beforeReport)::apply);
+        browser.waitUntil(d -> !d.findElements(By.cssSelector("#message, #error")).isEmpty());
+        assertThat(browser.driver().findElements(By.id("error"))).isEmpty();
         assertThat(browser.find(By.id("reports")).getText()).contains("Báo cáo kết thúc");
         browser.screenshot("incident-5-operator-final-report");
 
@@ -136,7 +141,7 @@ class IncidentBrowserTests {
         browser.open(workspace);
         submitAndWait(By.id("to-CLOSED"));
         assertThat(browser.find(By.id("state")).getText()).isEqualTo("Đã đóng");
-        assertThat(browser.find(By.id("timeline")).getText()).contains("Nguyễn Văn Điều Phối", "CLOSED");
+        assertThat(browser.find(By.id("timeline")).getText()).contains("Nguyễn Văn Điều Phối", "chuyển sang Đã đóng");
         browser.screenshot("incident-6-coordinator-closed");
         browser.open("/incidents");
         assertThat(browser.find(By.id("incidents")).getText()).contains("Cổng dịch vụ công bị tấn công DDoS");

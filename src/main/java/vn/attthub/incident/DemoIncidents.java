@@ -1,0 +1,207 @@
+package vn.attthub.incident;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.StringUtils;
+import vn.attthub.infosystem.InformationSystems;
+import vn.attthub.infosystem.SystemSummary;
+import vn.attthub.organisation.AgencyDirectory;
+import vn.attthub.organisation.AgencySummary;
+import vn.attthub.shared.AgencyId;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * Demo incidents (demo mode only, docs/demo-data.md), in varied states so a new user sees the whole chain at once:
+ * a fresh DDoS notice on the Lào Cai public-service portal with overdue acknowledgements, a serious ransomware case
+ * being contained in the Tây Ninh data centre, a phishing case on the Ministry of Health mail system that was
+ * notified late and is closed on its final report, and a defacement of an unregistered commune site.
+ */
+@Component
+@Order(110)
+class DemoIncidents implements ApplicationRunner {
+    private static final Logger log = LoggerFactory.getLogger(DemoIncidents.class);
+    private final JdbcClient jdbc;
+    private final InformationSystems systems;
+    private final AgencyDirectory agencies;
+    private final Incidents incidents;
+    private final IncidentReports reports;
+    private final IncidentViews views;
+    private final AcknowledgementEscalation escalation;
+    private final TransactionTemplate tx;
+    private final String mode;
+    private final String datasourceUrl;
+
+    DemoIncidents(JdbcClient jdbc, InformationSystems systems, AgencyDirectory agencies, Incidents incidents,
+                  IncidentReports reports, IncidentViews views, AcknowledgementEscalation escalation,
+                  TransactionTemplate tx, @Value("${attt.demo-data:auto}") String mode,
+                  @Value("${spring.datasource.url:}") String datasourceUrl) {
+        this.jdbc = jdbc;
+        this.systems = systems;
+        this.agencies = agencies;
+        this.incidents = incidents;
+        this.reports = reports;
+        this.views = views;
+        this.escalation = escalation;
+        this.tx = tx;
+        this.mode = mode;
+        this.datasourceUrl = datasourceUrl;
+    }
+
+    boolean enabled() {
+        return switch (mode.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> !StringUtils.hasText(datasourceUrl);
+        };
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!enabled()) return;
+        if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM incident WHERE demo)").query(Boolean.class).single()) return;
+        List<String> made = new ArrayList<>();
+        Instant now = Instant.now();
+        for (Runnable r : List.<Runnable>of(
+                () -> made.add(ddos(now)), () -> made.add(ransomware(now)), () -> made.add(phishing(now)),
+                () -> made.add(defacement(now)))) {
+            try {
+                tx.executeWithoutResult(status -> r.run());
+            } catch (RuntimeException e) {
+                log.warn("Demo incident skipped: {}", e.getMessage());
+            }
+        }
+        escalation.escalate(now);
+        log.info("Demo data: incidents {}", made);
+    }
+
+    private AgencyId agency(String code) {
+        return agencies.findByCode(code).map(AgencySummary::id)
+                .orElseThrow(() -> new IllegalStateException("demo agency " + code + " is missing"));
+    }
+
+    private SystemSummary system(String code) {
+        return systems.findByCode(code).orElseThrow(() -> new IllegalStateException("demo system " + code + " is missing"));
+    }
+
+    private static Incidents.Actor actor(AgencyId agency, String name) {
+        return new Incidents.Actor(null, name, agency);
+    }
+
+    private static String at(Instant i) {
+        return OffsetDateTime.ofInstant(i, ZoneOffset.ofHours(7)).toString();
+    }
+
+    private UUID file(Incidents.Actor reporter, SystemSummary s, String asset, String title, String description,
+                      Instant detected, String category, boolean beyond, String tlp, List<String> impacts,
+                      List<Incidents.Observable> observables, Instant filed) {
+        Incidents.Notice n = new Incidents.Notice(s == null ? null : s.id(), asset, null, null, null, reporter.name(),
+                "Cán bộ vận hành", "0243 000 0000", null, title, description, at(detected), category, beyond, tlp,
+                impacts, "Đã khoanh vùng, theo dõi nhật ký.", "Đề nghị cơ quan điều phối hỗ trợ phân tích.",
+                observables);
+        return incidents.file(reporter, n, s, List.of(), filed, true);
+    }
+
+    private void move(UUID id, Incidents.Actor actor, Instant at, String to, String severity, String plan,
+                      String reason) {
+        IncidentViews.Row row = views.unscoped(id).orElseThrow();
+        incidents.apply(actor, row, row.state(), IncidentState.valueOf(to),
+                new Incidents.Transition(to, null, severity, plan, reason), at, views);
+    }
+
+    private String ddos(Instant now) {
+        SystemSummary s = system("HT-LAO-CAI-DVC");
+        Incidents.Actor op = actor(agency("T-LAO-CAI-SKHCN"), "Giàng Thị Vận Hành (dữ liệu mẫu)");
+        UUID id = file(op, s, null, "Cổng dịch vụ công tỉnh bị tấn công từ chối dịch vụ phân tán",
+                "Từ 07:45 lưu lượng tới cổng tăng lên 18 Gbps từ hàng nghìn địa chỉ IP nước ngoài; người dân không "
+                        + "nộp được hồ sơ trực tuyến.", now.minus(Duration.ofHours(3)), "availability/ddos", true,
+                "AMBER", List.of("SERVICE_DISRUPTION"),
+                List.of(new Incidents.Observable("IP", "198.51.100.23", null),
+                        new Incidents.Observable("IP", "203.0.113.77", null)), now.minus(Duration.ofMinutes(170)));
+        reports.submit(op, views.unscoped(id).orElseThrow(), new IncidentReports.Submission("INITIAL", null,
+                "Giàng Thị Vận Hành", "Cán bộ vận hành", "0214 000 0000", "vanhanh@laocai.gov.vn", "DDoS",
+                "Lưu lượng 18 Gbps, tỷ lệ gói SYN bất thường", "Gián đoạn dịch vụ công trực tuyến 3 giờ",
+                "Chỉ cổng dịch vụ công", "Người dân không nộp được hồ sơ", "VNPT",
+                "Chặn dải IP nguồn, đề nghị nhà cung cấp lọc lưu lượng", "Chưa có", "Chưa khắc phục được",
+                "Đề nghị cơ quan điều phối hỗ trợ", null, null, null, null), now.minus(Duration.ofMinutes(160)));
+        return "HT-LAO-CAI-DVC";
+    }
+
+    private String ransomware(Instant now) {
+        SystemSummary s = system("HT-TAY-NINH-TTDL");
+        Incidents.Actor op = actor(agency("T-TAY-NINH-SKHCN"), "Trương Thị Vận Hành (dữ liệu mẫu)");
+        Incidents.Actor coordinator = actor(agency("BCA-TTANM"), "Nguyễn Văn Điều Phối (dữ liệu mẫu)");
+        Instant filed = now.minus(Duration.ofDays(2));
+        UUID id = file(op, s, null, "Mã độc tống tiền mã hóa máy chủ ảo tại Trung tâm dữ liệu tỉnh",
+                "Phát hiện 14 máy ảo bị mã hóa, tệp đòi tiền chuộc; nghi khai thác lỗ hổng vCenter.",
+                filed.minus(Duration.ofHours(5)), "malicious-code/infected-system", true, "RED",
+                List.of("SERVICE_DISRUPTION", "LOSS_OF_CONTROL"),
+                List.of(new Incidents.Observable("FILE_HASH",
+                        "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", null)), filed);
+        jdbc.sql("UPDATE incident_recipient SET acknowledged_at = delivered_at + interval '20 minutes', "
+                + "acknowledged_by = 'Dữ liệu mẫu' WHERE incident_id = ?").param(id).update();
+        jdbc.sql("UPDATE incident_deadline SET satisfied_at = due_at - interval '100 minutes' WHERE incident_id = ? "
+                + "AND kind = 'ACKNOWLEDGEMENT'").param(id).update();
+        move(id, coordinator, filed.plus(Duration.ofHours(1)), "VERIFIED", null, null, null);
+        move(id, coordinator, filed.plus(Duration.ofHours(2)), "CLASSIFIED", "SERIOUS", null,
+                "Trung tâm dữ liệu cấp tỉnh mất quyền điều khiển, đơn vị không tự xử lý được (QĐ05 Điều 9).");
+        move(id, op, filed.plus(Duration.ofHours(3)), "RESPONDING", null, null, null);
+        move(id, op, filed.plus(Duration.ofHours(20)), "CONTAINED", null, null, null);
+        return "HT-TAY-NINH-TTDL";
+    }
+
+    private String phishing(Instant now) {
+        SystemSummary s = system("HT-BYT-EMAIL");
+        Incidents.Actor op = actor(agency("BYT-CNTT"), "Phan Thị Y Tế (dữ liệu mẫu)");
+        Incidents.Actor coordinator = actor(agency("BCA-TTANM"), "Nguyễn Văn Điều Phối (dữ liệu mẫu)");
+        Instant filed = now.minus(Duration.ofDays(12));
+        UUID id = file(op, s, null, "Chiến dịch thư giả mạo đánh cắp tài khoản thư công vụ",
+                "Hơn 300 hộp thư nhận thư giả mạo trang đăng nhập; 6 tài khoản bị chiếm quyền.",
+                filed.minus(Duration.ofDays(7)), "fraud/phishing", false, "GREEN", List.of(),
+                List.of(new Incidents.Observable("DOMAIN", "byt-gov-vn.example", null),
+                        new Incidents.Observable("EMAIL", "hotro@byt-gov-vn.example", null)), filed);
+        jdbc.sql("UPDATE incident_recipient SET acknowledged_at = delivered_at + interval '30 minutes', "
+                + "acknowledged_by = 'Dữ liệu mẫu' WHERE incident_id = ?").param(id).update();
+        jdbc.sql("UPDATE incident_deadline SET satisfied_at = due_at - interval '90 minutes' WHERE incident_id = ? "
+                + "AND kind = 'ACKNOWLEDGEMENT'").param(id).update();
+        move(id, coordinator, filed.plus(Duration.ofHours(2)), "VERIFIED", null, null, null);
+        move(id, coordinator, filed.plus(Duration.ofHours(3)), "CLASSIFIED", "NORMAL", null,
+                "Đơn vị tự xử lý được (QĐ05 Điều 9.2).");
+        move(id, op, filed.plus(Duration.ofHours(4)), "RESPONDING", null, null, null);
+        move(id, op, filed.plus(Duration.ofDays(1)), "CONTAINED", null, null, null);
+        move(id, op, filed.plus(Duration.ofDays(2)), "ERADICATED", null, null, null);
+        move(id, op, filed.plus(Duration.ofDays(3)), "RECOVERED", null, null, null);
+        reports.submit(op, views.unscoped(id).orElseThrow(), new IncidentReports.Submission("FINAL",
+                "Đã khóa 6 tài khoản, đặt lại mật khẩu, chặn tên miền giả mạo, bật xác thực hai lớp.", null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null,
+                "Người dùng nhập mật khẩu vào trang giả mạo", "Khôi phục hoàn toàn, không mất dữ liệu",
+                "Bắt buộc xác thực hai lớp cho thư công vụ", null), filed.plus(Duration.ofDays(5)));
+        move(id, coordinator, filed.plus(Duration.ofDays(6)), "CLOSED", null, null, null);
+        return "HT-BYT-EMAIL";
+    }
+
+    private String defacement(Instant now) {
+        Incidents.Actor reporter = actor(agency("T-HA-NOI-SKHCN"), "Hoàng Thu An Toàn (dữ liệu mẫu)");
+        UUID id = file(reporter, null, "Trang thông tin điện tử xã (xa-mau.hanoi.gov.vn, 203.0.113.15)",
+                "Trang thông tin điện tử xã bị thay đổi giao diện",
+                "Trang chủ bị thay bằng nội dung xuyên tạc; chưa xác định đơn vị vận hành.",
+                now.minus(Duration.ofHours(6)), "information-content-security/unauthorised-information-modification",
+                false, "CLEAR", List.of(), List.of(new Incidents.Observable("URL", "https://xa-mau.hanoi.gov.vn/", null)),
+                now.minus(Duration.ofMinutes(40)));
+        return "defacement " + id;
+    }
+}

@@ -1,0 +1,48 @@
+package vn.attthub.incident;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import vn.attthub.IntegrationTest;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The demo incidents (docs/demo-data.md) load in their varied states on the demo agencies and systems. */
+@IntegrationTest
+@TestPropertySource(properties = "attt.demo-data=true")
+class DemoIncidentsIntegrationTests {
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void demoIncidentsCoverTheCaseStates() {
+        Map<String, String> states = new HashMap<>();
+        jdbc.sql("SELECT title, state || ':' || COALESCE(severity, '-') FROM incident WHERE demo")
+                .query((rs, i) -> states.put(rs.getString(1), rs.getString(2))).list();
+        assertThat(states).hasSize(4);
+        assertThat(states.values()).containsExactlyInAnyOrder("RECEIVED:-", "CONTAINED:SERIOUS", "CLOSED:NORMAL",
+                "RECEIVED:-");
+        // the phishing notice came 7 days after detection: accepted, marked late (TT20 Art 9.2.a)
+        assertThat(jdbc.sql("""
+                SELECT d.satisfied_at > d.due_at FROM incident_deadline d JOIN incident i ON i.id = d.incident_id
+                WHERE i.demo AND i.category = 'fraud/phishing' AND d.kind = 'NOTICE'""").query(Boolean.class).single())
+                .isTrue();
+        // the DDoS notice's acknowledgements are overdue and escalated (QD05 Art 12.1.c)
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM incident_recipient r JOIN incident i ON i.id = r.incident_id
+                WHERE i.demo AND i.category = 'availability/ddos' AND r.escalated_at IS NOT NULL""")
+                .query(Long.class).single()).isPositive();
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM incident_report r JOIN incident i ON i.id = r.incident_id WHERE i.demo""")
+                .query(Long.class).single()).isEqualTo(2);
+        // the national coordinator holding the role today is a recipient of every case
+        assertThat(jdbc.sql("""
+                SELECT count(DISTINCT r.incident_id) FROM incident_recipient r JOIN agency a ON a.id = r.agency_id
+                JOIN incident i ON i.id = r.incident_id WHERE i.demo AND a.code = 'BCA-TTANM'""")
+                .query(Long.class).single()).isEqualTo(4);
+    }
+}
