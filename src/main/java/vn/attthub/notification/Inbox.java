@@ -28,8 +28,13 @@ class Inbox {
 
     record Item(UUID id, UUID agencyId, String template, String subject, String body, String link, Instant createdAt,
                 Instant readAt) {
-        boolean unread() {
+        public boolean unread() {
             return readAt == null;
+        }
+
+        /** The body's lines, for pages (a content security policy forbids inline styles such as pre-wrap). */
+        public List<String> lines() {
+            return body.lines().toList();
         }
     }
 
