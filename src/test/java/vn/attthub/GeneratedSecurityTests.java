@@ -146,6 +146,8 @@ class GeneratedSecurityTests {
             }),
             new Fixture("/api/v1/dossiers/{}/decision.pdf", w -> List.of(vn.attthub.dossier.DossierSecurityFixtures
                     .approved(w.context(), w.callers(), w.jdbc(), w.provinceA(), w.unitOfA()))),
+            new Fixture("/api/v1/notifications/{}", w -> List.of(vn.attthub.notification.NotificationSecurityFixtures
+                    .inAppDelivery(w.jdbc(), w.callers(), w.provinceA()).toString())),
             new Fixture("/api/v1/systems/{}", w -> {
                 UUID system = UUID.randomUUID();
                 w.jdbc().sql("""

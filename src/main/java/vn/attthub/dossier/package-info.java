@@ -3,5 +3,5 @@
  * approval with the authorities and deadlines the regime names, and the signed approval decision.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "audit", "organisation", "regime", "infosystem", "document"})
+        allowedDependencies = {"shared", "audit", "organisation", "regime", "infosystem", "document", "notification"})
 package vn.attthub.dossier;

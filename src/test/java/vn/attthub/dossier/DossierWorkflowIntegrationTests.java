@@ -246,6 +246,19 @@ class DossierWorkflowIntegrationTests {
                 .get(DossierState.SUBMITTED)).isEqualTo(1);
         assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE target_id = ? AND action = 'dossier.step-overdue'")
                 .param(id).query(Integer.class).single()).isEqualTo(1);
+        // both agencies are notified once, in Vietnamese, with a link to the dossier
+        var sent = jdbc.sql("SELECT agency_id, subject, body FROM notification WHERE template = 'dossier-step-overdue'"
+                        + " AND link = ? ORDER BY created_at").param("/dossiers/" + id)
+                .query((rs, i) -> java.util.List.of(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+        assertThat(sent).extracting(n -> n.get(0)).containsExactlyInAnyOrder(p.securityUnit().id().toString(),
+                p.province().id().toString());
+        assertThat(sent.get(0).get(1)).startsWith("[ATTT Hub] Quá hạn: Kiểm tra tính hợp lệ");
+        assertThat(sent).extracting(n -> n.get(2)).anySatisfy(b -> assertThat(b).contains("cơ quan cấp trên"))
+                .allSatisfy(b -> assertThat(b).contains("/dossiers/" + id, "đã quá thời hạn xử lý"));
+        assertThat(jdbc.sql("SELECT count(*) FROM notification_delivery d JOIN notification n ON n.id = d.notification_id"
+                        + " JOIN app_user u ON u.id = d.user_id WHERE n.link = ? AND d.channel = 'IN_APP'"
+                        + " AND u.agency_id = ?").params("/dossiers/" + id, p.province().id())
+                .query(Integer.class).single()).as("the approver of the province sees it in-app").isPositive();
     }
 
     @Test
