@@ -2,20 +2,19 @@ package vn.attthub.control;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.util.StringUtils;
+
+import vn.attthub.shared.DemoData;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -37,24 +36,18 @@ class DemoBaselines implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final ComplianceCounters counters;
     private final TransactionTemplate tx;
-    private final String mode;
-    private final String datasourceUrl;
+    private final DemoData demoData;
 
     DemoBaselines(JdbcClient jdbc, ComplianceCounters counters, TransactionTemplate tx,
-                  @Value("${attt.demo-data:auto}") String mode, @Value("${spring.datasource.url:}") String datasourceUrl) {
+                  DemoData demoData) {
         this.jdbc = jdbc;
         this.counters = counters;
         this.tx = tx;
-        this.mode = mode;
-        this.datasourceUrl = datasourceUrl;
+        this.demoData = demoData;
     }
 
     boolean enabled() {
-        return switch (mode.strip().toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> !StringUtils.hasText(datasourceUrl);
-        };
+        return demoData.enabled();
     }
 
     @Override

@@ -2,19 +2,18 @@ package vn.attthub.dossier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.util.StringUtils;
 import vn.attthub.document.MediaTypes;
 import vn.attthub.document.PdfRenderer;
 import vn.attthub.document.StoredFiles;
 import vn.attthub.infosystem.InformationSystems;
 import vn.attthub.infosystem.SystemSummary;
+import vn.attthub.shared.DemoData;
 import vn.attthub.shared.AgencyId;
 
 import java.time.Duration;
@@ -45,12 +44,11 @@ class DemoDossiers implements ApplicationRunner {
     private final PdfRenderer renderer;
     private final OverdueSteps overdue;
     private final TransactionTemplate tx;
-    private final String mode;
-    private final String datasourceUrl;
+    private final DemoData demoData;
 
     DemoDossiers(JdbcClient jdbc, InformationSystems systems, LevelDossiers dossiers, DossierStore store,
                  StoredFiles files, PdfRenderer renderer, OverdueSteps overdue, TransactionTemplate tx,
-                 @Value("${attt.demo-data:auto}") String mode, @Value("${spring.datasource.url:}") String datasourceUrl) {
+                 DemoData demoData) {
         this.jdbc = jdbc;
         this.systems = systems;
         this.dossiers = dossiers;
@@ -59,16 +57,11 @@ class DemoDossiers implements ApplicationRunner {
         this.renderer = renderer;
         this.overdue = overdue;
         this.tx = tx;
-        this.mode = mode;
-        this.datasourceUrl = datasourceUrl;
+        this.demoData = demoData;
     }
 
     boolean enabled() {
-        return switch (mode.strip().toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> !StringUtils.hasText(datasourceUrl);
-        };
+        return demoData.enabled();
     }
 
     @Override

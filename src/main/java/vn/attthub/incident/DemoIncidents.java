@@ -2,18 +2,17 @@ package vn.attthub.incident;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.util.StringUtils;
 import vn.attthub.infosystem.InformationSystems;
 import vn.attthub.infosystem.SystemSummary;
 import vn.attthub.organisation.AgencyDirectory;
 import vn.attthub.organisation.AgencySummary;
+import vn.attthub.shared.DemoData;
 import vn.attthub.shared.AgencyId;
 
 import java.time.Duration;
@@ -22,7 +21,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -43,13 +41,11 @@ class DemoIncidents implements ApplicationRunner {
     private final IncidentViews views;
     private final AcknowledgementEscalation escalation;
     private final TransactionTemplate tx;
-    private final String mode;
-    private final String datasourceUrl;
+    private final DemoData demoData;
 
     DemoIncidents(JdbcClient jdbc, InformationSystems systems, AgencyDirectory agencies, Incidents incidents,
                   IncidentReports reports, IncidentViews views, AcknowledgementEscalation escalation,
-                  TransactionTemplate tx, @Value("${attt.demo-data:auto}") String mode,
-                  @Value("${spring.datasource.url:}") String datasourceUrl) {
+                  TransactionTemplate tx, DemoData demoData) {
         this.jdbc = jdbc;
         this.systems = systems;
         this.agencies = agencies;
@@ -58,16 +54,11 @@ class DemoIncidents implements ApplicationRunner {
         this.views = views;
         this.escalation = escalation;
         this.tx = tx;
-        this.mode = mode;
-        this.datasourceUrl = datasourceUrl;
+        this.demoData = demoData;
     }
 
     boolean enabled() {
-        return switch (mode.strip().toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> !StringUtils.hasText(datasourceUrl);
-        };
+        return demoData.enabled();
     }
 
     @Override

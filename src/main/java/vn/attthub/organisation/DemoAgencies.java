@@ -4,7 +4,6 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.ApplicationEventPublisher;
@@ -16,6 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.StringUtils;
 import vn.attthub.audit.AuditEntry;
 import vn.attthub.audit.AuditLog;
+
+import vn.attthub.shared.DemoData;
 
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -59,13 +60,11 @@ class DemoAgencies implements ApplicationRunner {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
-    private final String mode;
-    private final String datasourceUrl;
+    private final DemoData demoData;
 
     DemoAgencies(JdbcClient jdbc, Agencies agencies, AgencyRoles roles, AgencyContacts contacts, RootAgency root,
                  AuditLog audit, ApplicationEventPublisher events, TransactionTemplate tx,
-                 @Value("${attt.demo-data:auto}") String mode,
-                 @Value("${spring.datasource.url:}") String datasourceUrl) {
+                 DemoData demoData) {
         this.jdbc = jdbc;
         this.agencies = agencies;
         this.roles = roles;
@@ -74,16 +73,11 @@ class DemoAgencies implements ApplicationRunner {
         this.audit = audit;
         this.events = events;
         this.tx = tx;
-        this.mode = mode;
-        this.datasourceUrl = datasourceUrl;
+        this.demoData = demoData;
     }
 
     boolean enabled() {
-        return switch (mode.strip().toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> !StringUtils.hasText(datasourceUrl);
-        };
+        return demoData.enabled();
     }
 
     @Override
