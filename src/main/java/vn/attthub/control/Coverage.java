@@ -19,10 +19,10 @@ import java.util.UUID;
  * The coverage dashboard of an agency subtree, one row per direct child agency plus the root's own systems: operating
  * systems with an approved level (target 100%, Directive 09/CT-TTg of 23/02/2024), baselines and the share of
  * applicable requirements implemented with current evidence, stale evidence, and periodic assessments due soon or
- * overdue (Decree 85/2016 Art 20.2.c). Every figure is one set-based query over the subtree's materialised path
- * (a {@link AgencyTree#subtreeEnd path range}). Systems and baselines are read from per-owner counts kept exact by
- * triggers (V90, V91), so the national root sums at most one row per agency, never systems, requirements or
- * inventories.
+ * overdue (Decree 85/2016 Art 20.2.c). Systems and baselines are read from subtree totals kept exact by triggers
+ * (V92, over the per-owner counts of V90 and V91): one row per direct child plus the root's own counts, never
+ * systems, requirements or inventories. Assessments and overdue steps depend on today's date and are one set-based
+ * query over the subtree's materialised path (a {@link AgencyTree#subtreeEnd path range}).
  */
 @Component
 public class Coverage {
@@ -84,11 +84,13 @@ public class Coverage {
             v[1] += c.operatingApproved();
         }
         jdbc.sql("""
-                        SELECT NULLIF(split_part(substr(a.path, :len + 1), '/', 1), '')::uuid AS child,
-                               sum(b.baselines), sum(b.applicable), sum(b.compliant), sum(b.fully_compliant), sum(b.stale)
-                        FROM agency a JOIN control_baseline_owner_count b ON b.owner_agency_id = a.id
-                        WHERE a.path ~>=~ :from AND a.path ~<~ :to AND b.baselines > 0 GROUP BY 1""")
-                .param("len", len).param("from", from).param("to", to)
+                        SELECT a.id AS child, s.baselines, s.applicable, s.compliant, s.fully_compliant, s.stale
+                        FROM agency a JOIN control_baseline_subtree_count s ON s.agency_id = a.id
+                        WHERE a.parent_id = :root AND s.baselines > 0
+                        UNION ALL
+                        SELECT NULL, b.baselines, b.applicable, b.compliant, b.fully_compliant, b.stale
+                        FROM control_baseline_owner_count b WHERE b.owner_agency_id = :root AND b.baselines > 0""")
+                .param("root", root.id())
                 .query(rs -> {
                     long[] v = byChild.computeIfAbsent(rs.getObject(1, UUID.class), k -> new long[9]);
                     v[2] += rs.getLong(2);

@@ -2,7 +2,6 @@ package vn.attthub.infosystem;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import vn.attthub.organisation.AgencyTree;
 
 import java.util.List;
 import java.util.UUID;
@@ -28,17 +27,21 @@ public class SystemCoverage {
 
     /**
      * Operating systems, and those of them with an approved level, per direct child of the agency whose
-     * materialised path is {@code rootPath}. Reads the per-owner counts that a trigger keeps exact
-     * (V90 {@code information_system_owner_count}): one row per agency of the subtree, never the systems.
+     * materialised path is {@code rootPath}. Reads the subtree totals that triggers keep exact (V92
+     * {@code information_system_subtree_count}, summed from the per-owner counts of V90): one row per direct child
+     * plus the root's own counts, never the systems nor the rest of the subtree.
      */
     public List<Count> operatingByChild(String rootPath) {
         return jdbc.sql("""
-                        SELECT NULLIF(split_part(substr(a.path, :len + 1), '/', 1), '')::uuid AS child,
-                               sum(c.operating) AS operating, sum(c.operating_approved) AS approved
-                        FROM agency a JOIN information_system_owner_count c ON c.owner_id = a.id
-                        WHERE a.path ~>=~ :from AND a.path ~<~ :to AND c.operating > 0
-                        GROUP BY 1""")
-                .param("len", rootPath.length()).param("from", rootPath).param("to", AgencyTree.subtreeEnd(rootPath))
+                        SELECT a.id AS child, s.operating, s.operating_approved
+                        FROM agency r JOIN agency a ON a.parent_id = r.id
+                             JOIN information_system_subtree_count s ON s.agency_id = a.id
+                        WHERE r.path = :path AND s.operating > 0
+                        UNION ALL
+                        SELECT NULL, c.operating, c.operating_approved
+                        FROM agency r JOIN information_system_owner_count c ON c.owner_id = r.id
+                        WHERE r.path = :path AND c.operating > 0""")
+                .param("path", rootPath)
                 .query((rs, i) -> new Count(rs.getObject(1, UUID.class), rs.getLong(2), rs.getLong(3))).list();
     }
 }

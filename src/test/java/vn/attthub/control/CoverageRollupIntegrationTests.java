@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The coverage dashboard reads per-owner counts that triggers keep (V90 information_system_owner_count, V91
- * control_baseline_owner_count) over a path range. After every kind of change (new systems, level approvals,
+ * The coverage dashboard reads per-owner and subtree counts that triggers keep (V90 information_system_owner_count, V91
+ * control_baseline_owner_count, V92 subtree totals per agency). After every kind of change (new systems, level approvals,
  * lifecycle changes, baseline status changes, owner changes, agency moves and closures) its figures must equal a
  * straightforward count over the systems and baselines themselves.
  */
@@ -100,6 +100,36 @@ class CoverageRollupIntegrationTests {
                 (SELECT * FROM recount EXCEPT SELECT * FROM kept) UNION ALL (SELECT * FROM kept EXCEPT SELECT * FROM recount)""")
                 .query().listOfRows();
         assertThat(baselines).as("control_baseline_owner_count differs from a recount").isEmpty();
+        subtreeTotalsMatchARecount();
+    }
+
+    /** The subtree tables (V92) hold, for every agency, exactly the recount over every owner of its subtree. */
+    void subtreeTotalsMatchARecount() {
+        List<Map<String, Object>> systems = jdbc.sql("""
+                WITH recount AS (
+                  SELECT a.id, count(*) AS n, count(s.approved_level) AS approved
+                  FROM agency a JOIN agency o ON o.path LIKE a.path || '%'
+                       JOIN information_system s ON s.owner_id = o.id AND s.lifecycle = 'OPERATING'
+                  GROUP BY a.id),
+                kept AS (SELECT agency_id, operating, operating_approved FROM information_system_subtree_count
+                         WHERE operating <> 0 OR operating_approved <> 0)
+                (SELECT * FROM recount EXCEPT SELECT * FROM kept) UNION ALL (SELECT * FROM kept EXCEPT SELECT * FROM recount)""")
+                .query().listOfRows();
+        assertThat(systems).as("information_system_subtree_count differs from a recount").isEmpty();
+        List<Map<String, Object>> baselines = jdbc.sql("""
+                WITH recount AS (
+                  SELECT a.id, count(*) AS n, sum(b.applicable_count) AS a, sum(b.compliant_count) AS c,
+                         count(*) FILTER (WHERE b.applicable_count > 0 AND b.compliant_count = b.applicable_count) AS f,
+                         sum(b.stale_count) AS s
+                  FROM agency a JOIN agency o ON o.path LIKE a.path || '%'
+                       JOIN control_baseline b ON b.owner_agency_id = o.id
+                  GROUP BY a.id),
+                kept AS (SELECT agency_id, baselines, applicable, compliant, fully_compliant, stale
+                         FROM control_baseline_subtree_count
+                         WHERE baselines <> 0 OR applicable <> 0 OR compliant <> 0 OR fully_compliant <> 0 OR stale <> 0)
+                (SELECT * FROM recount EXCEPT SELECT * FROM kept) UNION ALL (SELECT * FROM kept EXCEPT SELECT * FROM recount)""")
+                .query().listOfRows();
+        assertThat(baselines).as("control_baseline_subtree_count differs from a recount").isEmpty();
     }
 
     void check(TestCallers.Agency... roots) {
