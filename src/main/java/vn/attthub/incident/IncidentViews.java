@@ -59,7 +59,7 @@ class IncidentViews {
                 + "OR (" + i + ".tlp = 'RED' AND (" + i + ".reporter_agency_id = ANY(:named) OR EXISTS (SELECT 1 "
                 + "FROM incident_recipient vr WHERE vr.incident_id = " + i + ".id AND vr.agency_id = ANY(:named)) "
                 + "OR EXISTS (SELECT 1 FROM incident_order_addressee vo WHERE vo.incident_id = " + i
-                + ".id AND vo.agency_id = ANY(:named))))";
+                + ".id AND vo.agency_id = ANY(:named)))))";
     }
 
     record Row(UUID id, String reference, String title, IncidentState state, Severity severity,
