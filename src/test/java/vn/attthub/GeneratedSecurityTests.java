@@ -163,6 +163,8 @@ class GeneratedSecurityTests {
                     .incident(w.callers(), w.jdbc(), w.provinceA(), w.unitOfA()))),
             new Fixture("/api/v1/alerts/{}", w -> List.of(vn.attthub.incident.AlertSecurityFixtures
                     .alert(w.callers(), w.jdbc(), w.unitOfA()))),
+            new Fixture("/api/v1/incidents/{}/orders/{}", w -> vn.attthub.incident.IncidentSecurityFixtures
+                    .order(w.callers(), w.jdbc(), w.provinceA(), w.unitOfA())),
             new Fixture("/api/v1/incidents/{}/reports/{}", w -> vn.attthub.incident.IncidentSecurityFixtures
                     .report(w.context(), w.callers(), w.jdbc(), w.provinceA(), w.unitOfA())),
             new Fixture("/api/v1/agencies/{}/signing-credentials/{}", w -> {

@@ -53,9 +53,13 @@ class IncidentViews {
         return "((" + i + ".tlp <> 'RED' AND (EXISTS (SELECT 1 FROM agency va WHERE va.id IN (" + i
                 + ".reporter_agency_id, " + i + ".owner_id, " + i + ".operator_id) AND " + within + ") "
                 + "OR EXISTS (SELECT 1 FROM incident_recipient vr JOIN agency va ON va.id = vr.agency_id "
-                + "WHERE vr.incident_id = " + i + ".id AND " + within + "))) "
+                + "WHERE vr.incident_id = " + i + ".id AND " + within + ") "
+                + "OR EXISTS (SELECT 1 FROM incident_order_addressee vo JOIN agency va ON va.id = vo.agency_id "
+                + "WHERE vo.incident_id = " + i + ".id AND " + within + "))) "
                 + "OR (" + i + ".tlp = 'RED' AND (" + i + ".reporter_agency_id = ANY(:named) OR EXISTS (SELECT 1 "
-                + "FROM incident_recipient vr WHERE vr.incident_id = " + i + ".id AND vr.agency_id = ANY(:named)))))";
+                + "FROM incident_recipient vr WHERE vr.incident_id = " + i + ".id AND vr.agency_id = ANY(:named)) "
+                + "OR EXISTS (SELECT 1 FROM incident_order_addressee vo WHERE vo.incident_id = " + i
+                + ".id AND vo.agency_id = ANY(:named)))))";
     }
 
     record Row(UUID id, String reference, String title, IncidentState state, Severity severity,

@@ -39,4 +39,14 @@ public final class IncidentSecurityFixtures {
         if (r.statusCode() != 201) throw new AssertionError(r.body());
         return List.of(id, IncidentFixtures.json(r).get("id").asString());
     }
+
+    /** An incident with a coordination order to {@code unit}: [incidentId, orderId]. */
+    public static List<String> order(TestCallers callers, JdbcClient jdbc, Agency province, Agency unit) {
+        String id = incident(callers, jdbc, province, unit);
+        var r = callers.postJson("/api/v1/incidents/" + id + "/orders", IntegrationTest.BOOTSTRAP_TOKEN,
+                "{\"addresseeIds\":[\"" + unit.id() + "\"],\"content\":\"Kiểm thử bảo mật\","
+                        + "\"requiredActions\":\"Chặn IP\",\"dueAt\":\"2099-01-01T17:00:00+07:00\"}");
+        if (r.statusCode() != 201) throw new AssertionError(r.body());
+        return List.of(id, IncidentFixtures.json(r).get("id").asString());
+    }
 }
