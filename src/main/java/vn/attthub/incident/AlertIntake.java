@@ -61,9 +61,11 @@ class AlertIntake {
     private final InformationSystems systems;
     private final Incidents incidents;
     private final IncidentViews views;
+    private final IncidentObservables observables;
 
     AlertIntake(JdbcClient jdbc, JsonMapper json, AuditLog audit, AgencyTree tree, InformationSystems systems,
-                Incidents incidents, IncidentViews views) {
+                Incidents incidents, IncidentViews views, IncidentObservables observables) {
+        this.observables = observables;
         this.jdbc = jdbc;
         this.json = json;
         this.audit = audit;
@@ -240,6 +242,12 @@ class AlertIntake {
                 continue;
             }
             Tlp tlp = Incidents.parse(Tlp.class, o.tlp(), p + ".tlp", errors, false);
+            try {
+                IncidentObservables.canonical(type, o.value(), Tlp.CLEAR);
+            } catch (ObservableValue.Invalid e) {
+                errors.add(new FieldError(p + ".value", e.getMessage()));
+                continue;
+            }
             out.add(new Incidents.Observable(type, o.value().strip(), tlp == null ? null : tlp.name()));
         }
         return out;
@@ -362,7 +370,8 @@ class AlertIntake {
                 Incidents.trim(p.tlp()) == null ? "AMBER" : p.tlp(), p.impacts(), null, null, a.observables());
         Incidents.Actor actor = new Incidents.Actor(user.id().value(), name(user), AgencyId.of(a.agencyId()));
         Instant now = Instant.now();
-        UUID incident = incidents.file(actor, notice, system, List.of(), now, false);
+        UUID incident = incidents.file(actor, notice, system, List.of(), now, false,
+                Incidents.ObservableMode.LENIENT);
         handled(id, "PROMOTED", incident, actor.name(), now, null);
         incidents.event(incident, now, actor, "ALERT_PROMOTED", null, null,
                 "Tạo từ cảnh báo " + a.source() + " / " + a.sourceRef() + ".");
@@ -389,9 +398,13 @@ class AlertIntake {
         Instant now = Instant.now();
         Incidents.Actor actor = Incidents.Actor.of(user);
         handled(id, "MERGED", row.id(), actor.name(), now, null);
+        // the alert's observables join the case's, deduplicated by canonical value
+        int added = observables.store(row.id(), IncidentObservables.lenient(a.observables(), row.tlp()), actor, now)
+                .size();
         String comment = Incidents.trim(m.comment());
         incidents.event(row.id(), now, actor, "ALERT_MERGED", null, null, "Gộp cảnh báo " + a.source() + " / "
-                + a.sourceRef() + ": " + a.title() + " (ghi nhận " + a.seenCount() + " lần)."
+                + a.sourceRef() + ": " + a.title() + " (ghi nhận " + a.seenCount() + " lần"
+                + (added > 0 ? "; thêm " + added + " dấu hiệu" : "") + ")."
                 + (comment == null ? "" : " " + comment));
         audit.record(AuditEntry.success("alert.merged", "alert", id, AgencyId.of(a.agencyId()),
                 Map.of("incidentId", row.id().toString())));

@@ -24,10 +24,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Incident pages (Vietnamese): the two-minute notice form (draft kept in the browser's localStorage as the operator
@@ -36,8 +34,6 @@ import java.util.regex.Pattern;
  */
 @Controller
 class IncidentPages {
-    private static final Pattern IP = Pattern.compile("^(\\d{1,3}(\\.\\d{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:]+)(/\\d+)?$");
-    private static final Pattern HASH = Pattern.compile("^([0-9a-fA-F]{32}|[0-9a-fA-F]{40}|[0-9a-fA-F]{64})$");
     private final Incidents incidents;
     private final IncidentViews views;
     private final IncidentReports reports;
@@ -144,7 +140,8 @@ class IncidentPages {
         if (lines != null) {
             for (String line : lines.split("\\R")) {
                 String v = line.strip();
-                if (!v.isEmpty()) observables.add(new Incidents.Observable(typeOf(v), v, null));
+                // free text never loses data: the type is guessed when filing, OTHER when nothing fits
+                if (!v.isEmpty()) observables.add(new Incidents.Observable(null, v, null));
             }
         }
         List<String> impacts = form.get("impacts") == null ? List.of() : form.get("impacts");
@@ -156,7 +153,7 @@ class IncidentPages {
                 form.getFirst("tlp"), impacts, form.getFirst("resultsSoFar"), form.getFirst("proposals"), observables);
         try {
             if (!extra.isEmpty()) throw new InvalidInputException("Thông báo sự cố chưa hợp lệ.", extra);
-            UUID id = incidents.file(user, n);
+            UUID id = incidents.file(user, n, Incidents.ObservableMode.GUESS);
             return "redirect:/incidents/" + id + "?filed";
         } catch (InvalidInputException e) {
             common(model);
@@ -167,15 +164,6 @@ class IncidentPages {
             model.addAttribute("errors", e.errors());
             return "incident/new";
         }
-    }
-
-    static String typeOf(String v) {
-        if (IP.matcher(v).matches()) return "IP";
-        if (HASH.matcher(v).matches()) return "FILE_HASH";
-        String lower = v.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("http://") || lower.startsWith("https://")) return "URL";
-        if (v.contains("@")) return "EMAIL";
-        return "DOMAIN";
     }
 
     @GetMapping("/incidents/{id}")

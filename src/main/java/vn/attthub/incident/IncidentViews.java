@@ -2,7 +2,6 @@ package vn.attthub.incident;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 import vn.attthub.infosystem.InformationSystems;
 import vn.attthub.infosystem.SystemSummary;
@@ -38,9 +37,11 @@ class IncidentViews {
     private final AgencyTree tree;
     private final InformationSystems systems;
     private final IncidentCategories categories;
+    private final IncidentObservables observables;
 
     IncidentViews(JdbcClient jdbc, JsonMapper json, AgencyTree tree, InformationSystems systems,
-                  IncidentCategories categories) {
+                  IncidentCategories categories, IncidentObservables observables) {
+        this.observables = observables;
         this.jdbc = jdbc;
         this.json = json;
         this.tree = tree;
@@ -48,18 +49,70 @@ class IncidentViews {
         this.categories = categories;
     }
 
-    static String visible(String i) {
+    /** A party of the case (reporter, owner, operator, recipient, order addressee) lies in the caller's subtrees. */
+    static String scoped(String i) {
         String within = AgencyTree.pathWithinRoots("va.path");
-        return "((" + i + ".tlp <> 'RED' AND (EXISTS (SELECT 1 FROM agency va WHERE va.id IN (" + i
+        return "(EXISTS (SELECT 1 FROM agency va WHERE va.id IN (" + i
                 + ".reporter_agency_id, " + i + ".owner_id, " + i + ".operator_id) AND " + within + ") "
                 + "OR EXISTS (SELECT 1 FROM incident_recipient vr JOIN agency va ON va.id = vr.agency_id "
                 + "WHERE vr.incident_id = " + i + ".id AND " + within + ") "
                 + "OR EXISTS (SELECT 1 FROM incident_order_addressee vo JOIN agency va ON va.id = vo.agency_id "
-                + "WHERE vo.incident_id = " + i + ".id AND " + within + "))) "
-                + "OR (" + i + ".tlp = 'RED' AND (" + i + ".reporter_agency_id = ANY(:named) OR EXISTS (SELECT 1 "
+                + "WHERE vo.incident_id = " + i + ".id AND " + within + "))";
+    }
+
+    /** The caller's own agency (or one where they hold INCIDENT_READ) is the reporter, a recipient or an addressee. */
+    static String namedParty(String i) {
+        return "(" + i + ".reporter_agency_id = ANY(:named) OR EXISTS (SELECT 1 "
                 + "FROM incident_recipient vr WHERE vr.incident_id = " + i + ".id AND vr.agency_id = ANY(:named)) "
                 + "OR EXISTS (SELECT 1 FROM incident_order_addressee vo WHERE vo.incident_id = " + i
-                + ".id AND vo.agency_id = ANY(:named)))))";
+                + ".id AND vo.agency_id = ANY(:named)))";
+    }
+
+    /**
+     * Active shares of the case that reach the caller: the shared agency itself, or an agency in its subtree when the
+     * share reaches the subtree (not AMBER+STRICT; {@link TlpRules#reachesSubtree}).
+     */
+    static String shares(String i) {
+        return "FROM incident_share_recipient sr JOIN incident_share sh ON sh.id = sr.share_id AND sh.revoked_at IS NULL "
+                + "JOIN agency ta ON ta.id = sr.agency_id JOIN agency ca ON ca.id = ANY(:named) "
+                + "WHERE sr.incident_id = " + i + ".id AND (ca.id = ta.id OR (sh.subtree AND ca.path LIKE ta.path || '%'))";
+    }
+
+    static String visible(String i) {
+        return "((" + i + ".tlp <> 'RED' AND (" + scoped(i) + " OR EXISTS (SELECT 1 " + shares(i) + "))) "
+                + "OR (" + i + ".tlp = 'RED' AND " + namedParty(i) + "))";
+    }
+
+    /**
+     * An item of the case marked {@code itemTlp} (a column) that the caller may see: the case is visible and
+     * {@link TlpRules#maySee} holds. Needs the parameters {@code :scopeRoots} and {@code :named}.
+     */
+    static String itemVisible(String i, String itemTlp) {
+        return "(" + visible(i) + " AND ((" + itemTlp + " <> 'RED' AND (" + scoped(i) + " OR " + namedParty(i)
+                + " OR EXISTS (SELECT 1 " + shares(i) + " AND " + TlpRules.sqlRank("sh.cap") + " >= "
+                + TlpRules.sqlRank(itemTlp) + "))) OR (" + itemTlp + " = 'RED' AND " + namedParty(i) + ")))";
+    }
+
+    /**
+     * How the caller sees a case, for items with their own TLP marking (observables, evidence, reports): use
+     * {@link #maySee(Tlp)} for each item. Obtain with {@link IncidentViews#access(UUID, CurrentUser)}.
+     */
+    record Access(boolean scoped, boolean named, Tlp shareCap) {
+        boolean maySee(Tlp item) {
+            return TlpRules.maySee(item, scoped, named, shareCap);
+        }
+    }
+
+    /** The caller's access to a case they can see (404 otherwise); see {@link TlpRules}. */
+    Access access(UUID id, CurrentUser user) {
+        return jdbc.sql("SELECT " + scoped("i") + " AS scoped, " + namedParty("i") + " AS named, (SELECT sh.cap "
+                        + shares("i") + " ORDER BY " + TlpRules.sqlRank("sh.cap") + " DESC LIMIT 1) AS cap "
+                        + "FROM incident i WHERE i.id = :id AND " + visible("i"))
+                .param("id", id).param("scopeRoots", roots(user))
+                .param("named", Incidents.namedAgencies(user, Permission.INCIDENT_READ).toArray(UUID[]::new))
+                .query((rs, n) -> new Access(rs.getBoolean("scoped"), rs.getBoolean("named"),
+                        rs.getString("cap") == null ? null : Tlp.valueOf(rs.getString("cap"))))
+                .optional().orElseThrow(() -> new NotFoundException("incident", id));
     }
 
     record Row(UUID id, String reference, String title, IncidentState state, Severity severity,
@@ -97,7 +150,7 @@ class IncidentViews {
         return id == null ? null : AgencyId.of(id);
     }
 
-    private static UUID[] roots(CurrentUser user) {
+    static UUID[] roots(CurrentUser user) {
         return user.scopeOf(Permission.INCIDENT_READ).stream().map(AgencyId::value).toArray(UUID[]::new);
     }
 
@@ -191,7 +244,7 @@ class IncidentViews {
                   String affectedAsset, Named owner, Named operator, Named reporterAgency,
                   Map<String, String> reporter, Instant detectedAt, Instant reportedAt, CategoryView category,
                   boolean beyondCapacity, String tlp, String resultsSoFar, String proposals,
-                  List<Incidents.Observable> observables, String state, String stateVi, String severity,
+                  List<IncidentObservables.View> observables, String state, String stateVi, String severity,
                   String proposedSeverity, List<String> impacts, String emergencyPlan, String proposedEmergencyPlan,
                   Map<String, Object> severityDecision, List<RecipientView> recipients, List<DeadlineView> deadlines,
                   List<EventView> timeline, List<ReportSummary> reports, List<String> allowedTransitions,
@@ -203,7 +256,7 @@ class IncidentViews {
         Instant now = Instant.now();
         Map<String, Object> raw = jdbc.sql("""
                         SELECT i.description, i.reporter_name, i.reporter_title, i.reporter_phone, i.reporter_email,
-                               i.results_so_far, i.proposals, i.observables::text AS observables,
+                               i.results_so_far, i.proposals,
                                array_to_string(i.impacts, ',') AS impacts, i.severity_decided_by, i.severity_decided_at,
                                i.severity_reason, i.version
                         FROM incident i WHERE i.id = :id""")
@@ -246,9 +299,7 @@ class IncidentViews {
             decision.put("reason", raw.get("severity_reason"));
         }
         String impacts = (String) raw.get("impacts");
-        List<Incidents.Observable> observables = json.readValue((String) raw.get("observables"),
-                new TypeReference<List<Incidents.Observable>>() {
-                });
+        List<IncidentObservables.View> observables = this.observables.list(user, id, access(id, user));
         return new Detail(id, row.reference(), row.title(), (String) raw.get("description"), row.systemId(),
                 row.systemName(), row.affectedAsset(), named(row.owner()), named(row.operator()),
                 named(row.reporterAgency()), reporter, row.detectedAt(), row.reportedAt(),

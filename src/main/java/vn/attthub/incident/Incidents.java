@@ -48,7 +48,7 @@ import java.util.regex.Pattern;
 @Component
 class Incidents {
     static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
-    static final Set<String> OBSERVABLE_TYPES = Set.of("IP", "DOMAIN", "URL", "FILE_HASH", "EMAIL");
+    static final Set<String> OBSERVABLE_TYPES = Set.copyOf(IncidentObservables.TYPES);
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -59,11 +59,12 @@ class Incidents {
     private final IncidentRouting routing;
     private final IncidentCategories categories;
     private final IncidentNotices notices;
+    private final IncidentObservables observables;
     private final Duration immediate;
 
     Incidents(JdbcClient jdbc, JsonMapper json, AuditLog audit, InformationSystems systems, AgencyDirectory agencies,
               AgencyTree tree, IncidentRouting routing, IncidentCategories categories, IncidentNotices notices,
-              @Value("${attt.incident.immediate-target:PT2H}") Duration immediate) {
+              IncidentObservables observables, @Value("${attt.incident.immediate-target:PT2H}") Duration immediate) {
         this.jdbc = jdbc;
         this.json = json;
         this.audit = audit;
@@ -73,11 +74,19 @@ class Incidents {
         this.routing = routing;
         this.categories = categories;
         this.notices = notices;
+        this.observables = observables;
         this.immediate = immediate;
     }
 
     record Observable(String type, String value, String tlp) {
     }
+
+    /**
+     * How a notice's observables are read: STRICT for API input (the type is required and the value must fit it, else
+     * 400 at {@code observables[i].value}); GUESS for the form's free text (the type is guessed, OTHER when none
+     * fits); LENIENT for values already stored elsewhere (an alert): the declared type when it fits, else a guess.
+     */
+    enum ObservableMode { STRICT, GUESS, LENIENT }
 
     record Notice(UUID systemId, String affectedAsset, UUID ownerId, UUID operatorId, UUID reporterAgencyId,
                   String reporterName, String reporterTitle, String reporterPhone, String reporterEmail, String title,
@@ -96,6 +105,12 @@ class Incidents {
     /** Files a notice as the signed-in user. */
     @Transactional
     UUID file(CurrentUser user, Notice n) {
+        return file(user, n, ObservableMode.STRICT);
+    }
+
+    /** Files a notice as the signed-in user, reading observables as {@code mode} says. */
+    @Transactional
+    UUID file(CurrentUser user, Notice n, ObservableMode mode) {
         Set<AgencyId> reportScope = user.scopeOf(Permission.INCIDENT_REPORT);
         List<FieldError> errors = new ArrayList<>();
         AgencyId reporter = n.reporterAgencyId() != null ? AgencyId.of(n.reporterAgencyId()) : user.agency();
@@ -114,12 +129,18 @@ class Incidents {
             }
         }
         return file(new Actor(user.id().value(), user.fullName() == null ? user.username() : user.fullName(),
-                reporter), n, system, errors, Instant.now(), false);
+                reporter), n, system, errors, Instant.now(), false, mode);
     }
 
     /** Files a notice; {@code errors} already holds the caller-specific ones. */
     @Transactional
     UUID file(Actor actor, Notice n, SystemSummary system, List<FieldError> errors, Instant now, boolean demo) {
+        return file(actor, n, system, errors, now, demo, ObservableMode.STRICT);
+    }
+
+    @Transactional
+    UUID file(Actor actor, Notice n, SystemSummary system, List<FieldError> errors, Instant now, boolean demo,
+              ObservableMode mode) {
         errors = new ArrayList<>(errors);
         String title = trim(n.title());
         String description = trim(n.description());
@@ -165,25 +186,13 @@ class Incidents {
                 if (impact != null) impacts.add(impact);
             }
         }
-        List<Observable> observables = new ArrayList<>();
-        if (n.observables() != null) {
-            for (int i = 0; i < n.observables().size(); i++) {
-                Observable o = n.observables().get(i);
-                String p = "observables[" + i + "]";
-                if (o == null || trim(o.value()) == null) {
-                    errors.add(new FieldError(p + ".value", "Giá trị là bắt buộc (value is required)."));
-                    continue;
-                }
-                String type = o.type() == null ? null : o.type().strip().toUpperCase(Locale.ROOT);
-                if (type == null || !OBSERVABLE_TYPES.contains(type)) {
-                    errors.add(new FieldError(p + ".type", "Loại phải là một trong " + OBSERVABLE_TYPES
-                            + " (invalid type)."));
-                    continue;
-                }
-                Tlp otlp = o.tlp() == null ? tlp : parse(Tlp.class, o.tlp(), p + ".tlp", errors, false);
-                observables.add(new Observable(type, o.value().strip(), otlp == null ? null : otlp.name()));
-            }
-        }
+        List<IncidentObservables.Canonical> canonical = switch (mode) {
+            case STRICT -> IncidentObservables.strict(n.observables(), tlp, "observables", errors);
+            case LENIENT -> IncidentObservables.lenient(n.observables(), tlp);
+            case GUESS -> n.observables() == null ? List.of() : n.observables().stream()
+                    .filter(o -> o != null && trim(o.value()) != null)
+                    .map(o -> IncidentObservables.guess(o.value(), tlp == null ? Tlp.AMBER : tlp)).toList();
+        };
         String email = trim(n.reporterEmail());
         if (email != null && !EMAIL.matcher(email).matches()) {
             errors.add(new FieldError("reporterEmail", "Địa chỉ e-mail không hợp lệ (invalid e-mail)."));
@@ -202,10 +211,10 @@ class Incidents {
                         INSERT INTO incident (id, reference, title, description, system_id, affected_asset, owner_id,
                             operator_id, reporter_agency_id, reporter_user_id, reporter_name, reporter_title,
                             reporter_phone, reporter_email, detected_at, reported_at, category, beyond_capacity, tlp,
-                            results_so_far, proposals, observables, state, proposed_severity, impacts, demo)
+                            results_so_far, proposals, state, proposed_severity, impacts, demo)
                         VALUES (:id, :ref, :title, :description, :system, :asset, :owner, :operator, :reporter,
                             :reporterUser, :reporterName, :reporterTitle, :reporterPhone, :reporterEmail, :detected,
-                            :reported, :category, :beyond, :tlp, :results, :proposals, CAST(:observables AS jsonb),
+                            :reported, :category, :beyond, :tlp, :results, :proposals,
                             'RECEIVED', :proposed, CAST(:impacts AS varchar[]), :demo)""")
                 .param("id", id).param("ref", reference).param("title", title).param("description", description)
                 .param("system", system == null ? null : system.id(), java.sql.Types.OTHER)
@@ -222,7 +231,6 @@ class Incidents {
                 .param("category", category.get().code()).param("beyond", beyond).param("tlp", tlp.name())
                 .param("results", trim(n.resultsSoFar()), java.sql.Types.VARCHAR)
                 .param("proposals", trim(n.proposals()), java.sql.Types.VARCHAR)
-                .param("observables", json.writeValueAsString(observables))
                 .param("proposed", proposed.name())
                 .param("impacts", "{" + String.join(",", impacts.stream().map(Enum::name).toList()) + "}")
                 .param("demo", demo).update();
@@ -241,6 +249,7 @@ class Incidents {
                     .param("now", Timestamp.from(now)).update();
             deadline(id, Deadlines.Kind.ACKNOWLEDGEMENT, r.agency(), now.plus(immediate), null);
         }
+        observables.store(id, canonical, actor, now);
         event(id, now, actor, "FILED", null, IncidentState.RECEIVED, detected.plus(Deadlines.NOTICE).isBefore(now)
                 ? "Thông báo quá hạn 5 ngày kể từ khi phát hiện (TT20 Điều 9.2.a): được tiếp nhận và đánh dấu trễ hạn."
                 : null);

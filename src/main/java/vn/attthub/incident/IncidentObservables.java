@@ -1,0 +1,312 @@
+package vn.attthub.incident;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import vn.attthub.audit.AuditEntry;
+import vn.attthub.audit.AuditLog;
+import vn.attthub.shared.CurrentUser;
+import vn.attthub.shared.InvalidInputException;
+import vn.attthub.shared.InvalidInputException.FieldError;
+import vn.attthub.shared.Permission;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Observables of incidents as deduplicated rows (issue 4 §3): each is stored once per (incident, type, canonical
+ * value) in the form {@link ObservableValue} gives, with the value as entered, its own TLP marking, who added it and
+ * when. The same value in other cases is counted for the caller ("seen in N other incidents") only over cases and
+ * items the caller may see ({@link IncidentViews#itemVisible}): a TLP:RED case or item of which the caller is not a
+ * named recipient is never counted, listed or hinted at.
+ * <p>
+ * Input policy (documented in docs/incidents-api.md): API input names the type; a value that does not fit its type
+ * is a 400 at {@code observables[i].value}. The notice form's free text is never refused or lost: each line's type is
+ * guessed with {@link ObservableValue} and a line that fits no type is kept as OTHER.
+ */
+@Component
+class IncidentObservables {
+    static final List<String> TYPES = List.of("IP", "DOMAIN", "URL", "FILE_HASH", "EMAIL", "OTHER");
+    static final int MAX_LENGTH = 2048;
+    private static final Pattern HEX = Pattern.compile("^[0-9A-Fa-f]+$");
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+
+    IncidentObservables(JdbcClient jdbc, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    record AddRequest(List<Incidents.Observable> observables) {
+    }
+
+    /**
+     * Adds observables to a case (API input, strict: a value that does not fit its type is a 400 at
+     * {@code observables[i].value}) for the case's reporter side, responders or coordinator; returns the case's list.
+     */
+    @Transactional
+    List<View> add(CurrentUser user, UUID incident, AddRequest body, IncidentViews views, Incidents incidents) {
+        IncidentViews.Row row = views.row(incident, user);
+        if (!(views.isResponder(user, row) || views.canReport(user, row) || views.isCoordinator(user, incident))) {
+            throw new AccessDeniedException("Bạn không có quyền cập nhật sự cố " + row.reference()
+                    + " (INCIDENT_REPORT or INCIDENT_RESPOND over the incident, or its coordinator).");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        if (body == null || body.observables() == null || body.observables().isEmpty()) {
+            errors.add(new FieldError("observables", "Nhập ít nhất một dấu hiệu (at least one observable)."));
+        }
+        List<Canonical> items = body == null ? List.of() : strict(body.observables(), row.tlp(), "observables", errors);
+        if (!errors.isEmpty()) throw new InvalidInputException("Dấu hiệu chưa hợp lệ (invalid observables).", errors);
+        Instant now = Instant.now();
+        Incidents.Actor actor = Incidents.Actor.of(user);
+        List<Canonical> added = store(incident, items, actor, now);
+        if (!added.isEmpty()) {
+            incidents.event(incident, now, actor, "OBSERVABLES_ADDED", null, null, "Thêm " + added.size()
+                    + " dấu hiệu: " + String.join(", ", added.stream().limit(10)
+                    .map(c -> typeVi(c.type()) + " " + c.value() + " (" + TlpRules.label(c.tlp()) + ")").toList())
+                    + (added.size() > 10 ? ", …" : "") + ".");
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("added", added.stream().map(c -> c.type() + ":" + c.value()).toList());
+            audit.record(AuditEntry.success("incident.observables.added", "incident", incident, row.reporterAgency(),
+                    details));
+        }
+        return list(user, incident, views.access(incident, user));
+    }
+
+    /** A canonical observable ready to store. */
+    record Canonical(String type, String value, String raw, String hashAlgorithm, Tlp tlp) {
+    }
+
+    static String typeVi(String type) {
+        return switch (type) {
+            case "IP" -> "Địa chỉ IP";
+            case "DOMAIN" -> "Tên miền";
+            case "URL" -> "URL";
+            case "FILE_HASH" -> "Mã băm tệp";
+            case "EMAIL" -> "E-mail";
+            default -> "Khác";
+        };
+    }
+
+    /** The canonical form for a known type; {@link ObservableValue.Invalid} when the value does not fit. */
+    static Canonical canonical(String type, String raw, Tlp tlp) {
+        String t = type.strip().toUpperCase(Locale.ROOT);
+        String v = raw == null ? null : raw.strip();
+        if (v == null || v.isEmpty()) throw new ObservableValue.Invalid("Giá trị là bắt buộc (value is required).");
+        if (v.length() > MAX_LENGTH) {
+            throw new ObservableValue.Invalid("Tối đa " + MAX_LENGTH + " ký tự (at most " + MAX_LENGTH + ").");
+        }
+        if ("OTHER".equals(t)) return new Canonical(t, v, v, null, tlp);
+        ObservableValue o = ObservableValue.of(t, v);
+        return new Canonical(o.type(), o.value(), v, o.hashAlgorithm(), tlp);
+    }
+
+    /**
+     * API input: every item names its type; errors go to {@code prefix[i].type|value|tlp}. Items without a marking
+     * take {@code defaultTlp} (the case's).
+     */
+    static List<Canonical> strict(List<Incidents.Observable> in, Tlp defaultTlp, String prefix, List<FieldError> errors) {
+        List<Canonical> out = new ArrayList<>();
+        if (in == null) return out;
+        if (in.size() > 500) {
+            errors.add(new FieldError(prefix, "Tối đa 500 dấu hiệu (at most 500 observables)."));
+            return out;
+        }
+        for (int i = 0; i < in.size(); i++) {
+            Incidents.Observable o = in.get(i);
+            String p = prefix + "[" + i + "]";
+            if (o == null || Incidents.trim(o.value()) == null) {
+                errors.add(new FieldError(p + ".value", "Giá trị là bắt buộc (value is required)."));
+                continue;
+            }
+            String type = o.type() == null ? null : o.type().strip().toUpperCase(Locale.ROOT);
+            if (type == null || !TYPES.contains(type)) {
+                errors.add(new FieldError(p + ".type", "Loại phải là một trong " + TYPES + " (invalid type)."));
+                continue;
+            }
+            Tlp tlp = o.tlp() == null ? defaultTlp : Incidents.parse(Tlp.class, o.tlp(), p + ".tlp", errors, false);
+            if (tlp == null) continue;
+            try {
+                out.add(canonical(type, o.value(), tlp));
+            } catch (ObservableValue.Invalid e) {
+                errors.add(new FieldError(p + ".value", e.getMessage()));
+            }
+        }
+        return out;
+    }
+
+    /** Free text (one value): the type that fits, tried in the order the shape suggests; OTHER when none fits. */
+    static Canonical guess(String raw, Tlp tlp) {
+        String v = raw.strip();
+        String lower = v.toLowerCase(Locale.ROOT);
+        List<String> order = new ArrayList<>();
+        if (lower.matches("^[a-z][a-z0-9+.-]*://.*")) order.add("URL");
+        if (v.contains("@")) order.add("EMAIL");
+        if (HEX.matcher(v).matches() && (v.length() == 32 || v.length() == 40 || v.length() == 64)) order.add("FILE_HASH");
+        order.add("IP");
+        order.add("DOMAIN");
+        for (String t : order) {
+            try {
+                return canonical(t, v, tlp);
+            } catch (ObservableValue.Invalid e) {
+                // try the next type
+            }
+        }
+        return new Canonical("OTHER", v.length() > MAX_LENGTH ? v.substring(0, MAX_LENGTH) : v, v, null, tlp);
+    }
+
+    /** Stored values (alerts validated at intake, older rows): the declared type when the value fits it, else OTHER. */
+    static List<Canonical> lenient(List<Incidents.Observable> in, Tlp defaultTlp) {
+        List<Canonical> out = new ArrayList<>();
+        if (in == null) return out;
+        for (Incidents.Observable o : in) {
+            if (o == null || Incidents.trim(o.value()) == null) continue;
+            Tlp tlp = defaultTlp;
+            if (o.tlp() != null) {
+                try {
+                    tlp = Tlp.valueOf(o.tlp().strip().toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    tlp = defaultTlp;
+                }
+            }
+            String type = o.type() == null ? "" : o.type().strip().toUpperCase(Locale.ROOT);
+            try {
+                out.add(canonical(TYPES.contains(type) ? type : "OTHER", o.value(), tlp));
+            } catch (ObservableValue.Invalid e) {
+                out.add(guess(o.value(), tlp));
+            }
+        }
+        return out;
+    }
+
+    /** Stores the observables (a value already on the case is kept as it is); returns the newly added ones. */
+    List<Canonical> store(UUID incident, List<Canonical> items, Incidents.Actor actor, Instant now) {
+        List<Canonical> added = new ArrayList<>();
+        for (Canonical c : items) {
+            int n = jdbc.sql("""
+                            INSERT INTO incident_observable (id, incident_id, type, value, raw_value, hash_algorithm, tlp,
+                                added_by, added_by_user, added_at)
+                            VALUES (:id, :incident, :type, :value, :raw, :algorithm, :tlp, :by, :user, :now)
+                            ON CONFLICT (incident_id, type, value) DO NOTHING""")
+                    .param("id", UUID.randomUUID()).param("incident", incident).param("type", c.type())
+                    .param("value", c.value()).param("raw", c.raw())
+                    .param("algorithm", c.hashAlgorithm(), java.sql.Types.VARCHAR).param("tlp", c.tlp().name())
+                    .param("by", actor.name()).param("user", actor.userId(), java.sql.Types.OTHER)
+                    .param("now", Timestamp.from(now)).update();
+            if (n > 0) added.add(c);
+        }
+        return added;
+    }
+
+    record View(UUID id, String type, String typeVi, String value, String rawValue, String hashAlgorithm, String tlp,
+                String addedBy, Instant addedAt, long seenInOtherIncidents) {
+    }
+
+    private static Map<String, Object> params(CurrentUser user) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("scopeRoots", IncidentViews.roots(user));
+        p.put("named", Incidents.namedAgencies(user, Permission.INCIDENT_READ).toArray(UUID[]::new));
+        return p;
+    }
+
+    /** The case's observables the caller may see ({@code access} from {@link IncidentViews#access}). */
+    List<View> list(CurrentUser user, UUID incident, IncidentViews.Access access) {
+        var q = jdbc.sql("""
+                        SELECT o.id, o.type, o.value, o.raw_value, o.hash_algorithm, o.tlp, o.added_by, o.added_at,
+                               (SELECT count(DISTINCT x.incident_id) FROM incident_observable x
+                                  JOIN incident xi ON xi.id = x.incident_id
+                                 WHERE x.value = o.value AND x.type = o.type AND x.incident_id <> o.incident_id
+                                   AND """ + IncidentViews.itemVisible("xi", "x.tlp") + """
+                               ) AS seen
+                        FROM incident_observable o WHERE o.incident_id = :id
+                        ORDER BY o.added_at, o.type, o.value""").param("id", incident);
+        for (var e : params(user).entrySet()) q = q.param(e.getKey(), e.getValue());
+        return q.query((rs, n) -> new View(rs.getObject("id", UUID.class), rs.getString("type"),
+                        typeVi(rs.getString("type")), rs.getString("value"), rs.getString("raw_value"),
+                        rs.getString("hash_algorithm"), rs.getString("tlp"), rs.getString("added_by"),
+                        rs.getTimestamp("added_at").toInstant(), rs.getLong("seen")))
+                .list().stream().filter(v -> access.maySee(Tlp.valueOf(v.tlp()))).toList();
+    }
+
+    record Candidate(String type, String value) {
+    }
+
+    record Hit(UUID incidentId, String reference, String title, String state, String stateVi, String incidentTlp,
+               Instant reportedAt, UUID observableId, String type, String value, String rawValue, String tlp,
+               Instant addedAt) {
+    }
+
+    record Search(String query, List<Candidate> canonical, List<Hit> items, long total) {
+    }
+
+    /** The canonical forms the query may stand for: each type it fits, and itself as OTHER. */
+    static List<Candidate> candidates(String query, String type) {
+        List<Candidate> out = new ArrayList<>();
+        for (String t : type == null ? TYPES : List.of(type)) {
+            try {
+                Canonical c = canonical(t, query, Tlp.CLEAR);
+                if (out.stream().noneMatch(x -> x.type().equals(c.type()) && x.value().equals(c.value()))) {
+                    out.add(new Candidate(c.type(), c.value()));
+                }
+            } catch (ObservableValue.Invalid e) {
+                // the query does not fit this type
+            }
+        }
+        return out;
+    }
+
+    /** Cases the caller may see that hold the value (canonicalised, so "EXAMPLE.com." finds "example.com"). */
+    Search search(CurrentUser user, String value, String type, UUID except) {
+        List<FieldError> errors = new ArrayList<>();
+        String q = Incidents.trim(value);
+        String t = Incidents.trim(type) == null ? null : type.strip().toUpperCase(Locale.ROOT);
+        if (q == null) errors.add(new FieldError("value", "Nhập giá trị cần tìm (value is required)."));
+        else if (q.length() > MAX_LENGTH) errors.add(new FieldError("value", "Tối đa " + MAX_LENGTH + " ký tự."));
+        if (t != null && !TYPES.contains(t)) {
+            errors.add(new FieldError("type", "Loại phải là một trong " + TYPES + " (invalid type)."));
+        }
+        if (!errors.isEmpty()) throw new InvalidInputException("Tìm dấu hiệu chưa hợp lệ (invalid search).", errors);
+        List<Candidate> candidates = candidates(q, t);
+        if (candidates.isEmpty()) {
+            throw new InvalidInputException("Tìm dấu hiệu chưa hợp lệ (invalid search).", List.of(new FieldError(
+                    "value", "Giá trị không phù hợp với loại " + t + " (the value does not fit the type).")));
+        }
+        StringBuilder match = new StringBuilder("(");
+        Map<String, Object> p = params(user);
+        for (int i = 0; i < candidates.size(); i++) {
+            if (i > 0) match.append(" OR ");
+            match.append("(o.type = :t").append(i).append(" AND o.value = :v").append(i).append(")");
+            p.put("t" + i, candidates.get(i).type());
+            p.put("v" + i, candidates.get(i).value());
+        }
+        match.append(")");
+        String where = " WHERE " + match + " AND " + IncidentViews.itemVisible("i", "o.tlp")
+                + (except == null ? "" : " AND i.id <> :except");
+        if (except != null) p.put("except", except);
+        var count = jdbc.sql("SELECT count(*) FROM incident_observable o JOIN incident i ON i.id = o.incident_id" + where);
+        for (var e : p.entrySet()) count = count.param(e.getKey(), e.getValue());
+        long total = count.query(Long.class).single();
+        var select = jdbc.sql("""
+                SELECT i.id AS incident_id, i.reference, i.title, i.state, i.tlp AS incident_tlp, i.reported_at,
+                       o.id, o.type, o.value, o.raw_value, o.tlp, o.added_at
+                FROM incident_observable o JOIN incident i ON i.id = o.incident_id""" + where
+                + " ORDER BY i.reported_at DESC, i.id, o.type LIMIT 200");
+        for (var e : p.entrySet()) select = select.param(e.getKey(), e.getValue());
+        List<Hit> hits = select.query((rs, n) -> {
+            IncidentState st = IncidentState.valueOf(rs.getString("state"));
+            return new Hit(rs.getObject("incident_id", UUID.class), rs.getString("reference"), rs.getString("title"),
+                    st.name(), st.labelVi(), rs.getString("incident_tlp"), rs.getTimestamp("reported_at").toInstant(),
+                    rs.getObject("id", UUID.class), rs.getString("type"), rs.getString("value"),
+                    rs.getString("raw_value"), rs.getString("tlp"), rs.getTimestamp("added_at").toInstant());
+        }).list();
+        return new Search(q, candidates, hits, total);
+    }
+}
