@@ -95,8 +95,13 @@ record ObservableValue(String type, String value) {
         if (ascii.isEmpty() || ascii.length() > 253 || !ascii.contains(".")) {
             throw new Invalid("Tên miền không hợp lệ (invalid domain name).");
         }
-        for (String label : ascii.split("\\.", -1)) {
+        String[] labels = ascii.split("\\.", -1);
+        for (String label : labels) {
             if (!LABEL.matcher(label).matches()) throw new Invalid("Tên miền không hợp lệ (invalid domain name).");
+        }
+        // RFC 3696 §2: a top-level domain is never all-numeric (so "999.1.1.1" is not a domain)
+        if (labels[labels.length - 1].chars().allMatch(Character::isDigit)) {
+            throw new Invalid("Tên miền không hợp lệ (invalid domain name).");
         }
         return ascii;
     }

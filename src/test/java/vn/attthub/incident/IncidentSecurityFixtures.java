@@ -49,4 +49,13 @@ public final class IncidentSecurityFixtures {
         if (r.statusCode() != 201) throw new AssertionError(r.body());
         return List.of(id, IncidentFixtures.json(r).get("id").asString());
     }
+
+    /** An incident shared (TLP:GREEN cap) with {@code unit} by the bootstrap admin: [incidentId, shareId]. */
+    public static List<String> share(TestCallers callers, JdbcClient jdbc, Agency province, Agency unit) {
+        String id = incident(callers, jdbc, province, unit);
+        var r = callers.postJson("/api/v1/incidents/" + id + "/shares", IntegrationTest.BOOTSTRAP_TOKEN,
+                "{\"agencyId\":\"" + unit.id() + "\",\"cap\":\"GREEN\",\"reason\":\"Kiểm thử bảo mật\"}");
+        if (r.statusCode() != 201) throw new AssertionError(r.body());
+        return List.of(id, IncidentFixtures.json(r).get("id").asString());
+    }
 }
