@@ -54,17 +54,51 @@ class IncidentObservables {
      */
     @Transactional
     List<View> add(CurrentUser user, UUID incident, AddRequest body, IncidentViews views, Incidents incidents) {
-        IncidentViews.Row row = views.row(incident, user);
-        if (!(views.isResponder(user, row) || views.canReport(user, row) || views.isCoordinator(user, incident))) {
-            throw new AccessDeniedException("Bạn không có quyền cập nhật sự cố " + row.reference()
-                    + " (INCIDENT_REPORT or INCIDENT_RESPOND over the incident, or its coordinator).");
-        }
+        IncidentViews.Row row = editable(user, incident, views);
         List<FieldError> errors = new ArrayList<>();
         if (body == null || body.observables() == null || body.observables().isEmpty()) {
             errors.add(new FieldError("observables", "Nhập ít nhất một dấu hiệu (at least one observable)."));
         }
         List<Canonical> items = body == null ? List.of() : strict(body.observables(), row.tlp(), "observables", errors);
         if (!errors.isEmpty()) throw new InvalidInputException("Dấu hiệu chưa hợp lệ (invalid observables).", errors);
+        return added(user, row, items, views, incidents);
+    }
+
+    /** The workspace's free text, one value a line: guessed, OTHER when nothing fits (never refused, never lost). */
+    @Transactional
+    List<View> addText(CurrentUser user, UUID incident, String text, String tlp, IncidentViews views,
+                       Incidents incidents) {
+        IncidentViews.Row row = editable(user, incident, views);
+        List<FieldError> errors = new ArrayList<>();
+        Tlp marking = Incidents.trim(tlp) == null ? row.tlp() : Incidents.parse(Tlp.class, tlp, "tlp", errors, false);
+        List<Canonical> items = new ArrayList<>();
+        if (text != null) {
+            for (String line : text.split("\\R")) {
+                if (!line.isBlank()) items.add(guess(line, marking == null ? row.tlp() : marking));
+            }
+        }
+        if (items.isEmpty()) errors.add(new FieldError("observables", "Nhập ít nhất một dấu hiệu, mỗi dòng một giá trị."));
+        if (!errors.isEmpty()) throw new InvalidInputException("Dấu hiệu chưa hợp lệ (invalid observables).", errors);
+        return added(user, row, items, views, incidents);
+    }
+
+    /** Who may add: the case's reporter side, its responders or its coordinator (a shared agency only reads). */
+    static boolean mayAdd(CurrentUser user, IncidentViews.Row row, IncidentViews views) {
+        return views.isResponder(user, row) || views.canReport(user, row) || views.isCoordinator(user, row.id());
+    }
+
+    private static IncidentViews.Row editable(CurrentUser user, UUID incident, IncidentViews views) {
+        IncidentViews.Row row = views.row(incident, user);
+        if (!mayAdd(user, row, views)) {
+            throw new AccessDeniedException("Bạn không có quyền cập nhật sự cố " + row.reference()
+                    + " (INCIDENT_REPORT or INCIDENT_RESPOND over the incident, or its coordinator).");
+        }
+        return row;
+    }
+
+    private List<View> added(CurrentUser user, IncidentViews.Row row, List<Canonical> items, IncidentViews views,
+                             Incidents incidents) {
+        UUID incident = row.id();
         Instant now = Instant.now();
         Incidents.Actor actor = Incidents.Actor.of(user);
         List<Canonical> added = store(incident, items, actor, now);

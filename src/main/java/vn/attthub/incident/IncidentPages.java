@@ -39,9 +39,11 @@ class IncidentPages {
     private final IncidentReports reports;
     private final IncidentCategories categories;
     private final InformationSystems systems;
+    private final IncidentShares shares;
 
     IncidentPages(Incidents incidents, IncidentViews views, IncidentReports reports, IncidentCategories categories,
-                  InformationSystems systems) {
+                  InformationSystems systems, IncidentShares shares) {
+        this.shares = shares;
         this.incidents = incidents;
         this.views = views;
         this.reports = reports;
@@ -175,6 +177,13 @@ class IncidentPages {
         model.addAttribute("plans", EmergencyPlan.values());
         model.addAttribute("reportTypes", ReportType.values());
         model.addAttribute("reportFields", IncidentReports.FIELDS);
+        // observables and sharing (issue 4 §3): who may add, who may share, the shares the caller may see
+        IncidentViews.Row row = views.row(id, user);
+        model.addAttribute("canAddObservables", IncidentObservables.mayAdd(user, row, views));
+        model.addAttribute("canShare", user.has(Permission.INCIDENT_RESPOND) && shares.mayShare(user, id));
+        model.addAttribute("shares", shares.list(user, id));
+        model.addAttribute("shareCaps", List.of(Tlp.CLEAR, Tlp.GREEN, Tlp.AMBER, Tlp.AMBER_STRICT));
+        model.addAttribute("tlps", Tlp.values());
         return "incident/workspace";
     }
 
