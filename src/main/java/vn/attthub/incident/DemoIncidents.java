@@ -42,10 +42,12 @@ class DemoIncidents implements ApplicationRunner {
     private final AcknowledgementEscalation escalation;
     private final TransactionTemplate tx;
     private final DemoData demoData;
+    private final IncidentShares shares;
 
     DemoIncidents(JdbcClient jdbc, InformationSystems systems, AgencyDirectory agencies, Incidents incidents,
                   IncidentReports reports, IncidentViews views, AcknowledgementEscalation escalation,
-                  TransactionTemplate tx, DemoData demoData) {
+                  TransactionTemplate tx, DemoData demoData, IncidentShares shares) {
+        this.shares = shares;
         this.jdbc = jdbc;
         this.systems = systems;
         this.agencies = agencies;
@@ -142,7 +144,8 @@ class DemoIncidents implements ApplicationRunner {
                 filed.minus(Duration.ofHours(5)), "malicious-code/infected-system", true, "RED",
                 List.of("SERVICE_DISRUPTION", "LOSS_OF_CONTROL"),
                 List.of(new Incidents.Observable("FILE_HASH",
-                        "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", null)), filed);
+                        "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", null),
+                        new Incidents.Observable("IP", "198.51.100.23", null)), filed);
         jdbc.sql("UPDATE incident_recipient SET acknowledged_at = delivered_at + interval '20 minutes', "
                 + "acknowledged_by = 'Dữ liệu mẫu' WHERE incident_id = ?").param(id).update();
         jdbc.sql("UPDATE incident_deadline SET satisfied_at = due_at - interval '100 minutes' WHERE incident_id = ? "
@@ -182,6 +185,10 @@ class DemoIncidents implements ApplicationRunner {
                 "Người dùng nhập mật khẩu vào trang giả mạo", "Khôi phục hoàn toàn, không mất dữ liệu",
                 "Bắt buộc xác thực hai lớp cho thư công vụ", null), filed.plus(Duration.ofDays(5)));
         move(id, coordinator, filed.plus(Duration.ofDays(6)), "CLOSED", null, null, null);
+        // lessons for everyone: the closed phishing case goes to the national network under a TLP:GREEN cap
+        shares.create(views.unscoped(id).orElseThrow(), coordinator, agency("BCA-TTANM"), "NETWORK", null, Tlp.GREEN,
+                "Cảnh báo chiến dịch thư giả mạo tới các thành viên mạng lưới (dữ liệu mẫu).",
+                filed.plus(Duration.ofDays(6)).plus(Duration.ofHours(1)));
         return "HT-BYT-EMAIL";
     }
 
@@ -191,7 +198,9 @@ class DemoIncidents implements ApplicationRunner {
                 "Trang thông tin điện tử xã bị thay đổi giao diện",
                 "Trang chủ bị thay bằng nội dung xuyên tạc; chưa xác định đơn vị vận hành.",
                 now.minus(Duration.ofHours(6)), "information-content-security/unauthorised-information-modification",
-                false, "CLEAR", List.of(), List.of(new Incidents.Observable("URL", "https://xa-mau.hanoi.gov.vn/", null)),
+                false, "CLEAR", List.of(), List.of(new Incidents.Observable("URL", "https://xa-mau.hanoi.gov.vn/", null),
+                        new Incidents.Observable("IP", "198.51.100.23", null),
+                        new Incidents.Observable("DOMAIN", "BYT-GOV-VN.example.", null)),
                 now.minus(Duration.ofMinutes(40)));
         return "defacement " + id;
     }

@@ -110,9 +110,20 @@ class IncidentShares {
             errors.add(new FieldError("reason", "Tối đa 2000 ký tự (at most 2000)."));
         }
         if (!errors.isEmpty()) throw new InvalidInputException("Chia sẻ sự cố chưa hợp lệ (invalid share).", errors);
+        return create(row, Incidents.Actor.of(user), user.agency(), target, agencyId, cap, reason,
+                Instant.now().truncatedTo(ChronoUnit.MICROS));
+    }
+
+    /**
+     * Records a share whose sharer was checked (the API above, or the demo loader): resolves the agencies it reaches,
+     * refuses TLP:RED, writes the timeline, the audit entry and one notification per reached agency.
+     */
+    @Transactional
+    ShareView create(IncidentViews.Row row, Incidents.Actor actor, AgencyId sharer, String target, UUID agencyId,
+                     Tlp cap, String reason, Instant now) {
+        UUID incidentId = row.id();
         String refusal = TlpRules.refusal(row.tlp(), cap);
         if (refusal != null) throw new ConflictException(refusal);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         List<UUID> reach;
         if (target.equals("NETWORK")) {
             reach = roles.holdersOf(AgencyRoleKind.IR_NETWORK_MEMBER, LocalDate.ofInstant(now, Incidents.ZONE)).stream()
@@ -134,7 +145,6 @@ class IncidentShares {
                     + "(already shared with this target; revoke it first).");
         }
         UUID id = UUID.randomUUID();
-        Incidents.Actor actor = Incidents.Actor.of(user);
         boolean subtree = TlpRules.reachesSubtree(row.tlp(), cap);
         jdbc.sql("""
                         INSERT INTO incident_share (id, incident_id, target, agency_id, cap, subtree, reason, shared_by,
@@ -144,7 +154,7 @@ class IncidentShares {
                 .param("agency", agencyId, java.sql.Types.OTHER).param("cap", cap.name()).param("subtree", subtree)
                 .param("reason", reason, java.sql.Types.VARCHAR).param("by", actor.name())
                 .param("user", actor.userId(), java.sql.Types.OTHER)
-                .param("sharer", user.agency() == null ? null : user.agency().value(), java.sql.Types.OTHER)
+                .param("sharer", sharer == null ? null : sharer.value(), java.sql.Types.OTHER)
                 .param("now", Timestamp.from(now)).update();
         for (UUID a : reach) {
             jdbc.sql("INSERT INTO incident_share_recipient (share_id, incident_id, agency_id) VALUES (:s, :i, :a)")
@@ -167,7 +177,8 @@ class IncidentShares {
         details.put("target", target);
         details.put("cap", cap.name());
         details.put("agencies", reach.stream().map(UUID::toString).toList());
-        audit.record(AuditEntry.success("incident.shared", "incident", incidentId, row.reporterAgency(), details));
+        AuditEntry entry = AuditEntry.success("incident.shared", "incident", incidentId, row.reporterAgency(), details);
+        if (actor.userId() == null) audit.recordFor(null, "system", entry); else audit.record(entry);
         return find(incidentId, id);
     }
 
