@@ -126,8 +126,9 @@ class ObservableBrowserTests {
         assertThat(browser.find(By.id("shares")).getText()).contains("Sở TT&TT tỉnh đối tác " + tag, "TLP:AMBER",
                 "Lê Thị Ứng Cứu");
         assertThat(browser.find(By.id("timeline")).getText()).contains("Chia sẻ với Sở TT&TT tỉnh đối tác " + tag);
-        ((JavascriptExecutor) browser.driver()).executeScript(
-                "document.getElementById('observables-h').scrollIntoView({block:'start'});");
+        // a tall window so the observables and the shares are both in the screenshot
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1366, 2000));
+        browser.open(workspace);
         browser.screenshot("observables-2-workspace-observables-shares");
         browser.assertNoConsoleErrors();
     }
