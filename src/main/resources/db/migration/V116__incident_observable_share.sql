@@ -30,6 +30,10 @@ DECLARE
     rest TEXT;
 BEGIN
     ctype := upper(btrim(coalesce(t, '')));
+    IF octet_length(v) > 2000 THEN -- the canonical value is indexed; the full text stays in raw_value
+        ctype := 'OTHER'; cvalue := left(v, 500);
+        RETURN;
+    END IF;
     IF ctype = 'FILE_HASH' AND lower(v) ~ '^([0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64})$' THEN
         cvalue := lower(v);
     ELSIF ctype = 'IP' AND v ~ '^[0-9A-Fa-f:.]+$' AND v !~ '/' THEN

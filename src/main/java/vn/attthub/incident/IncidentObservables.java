@@ -36,6 +36,8 @@ import java.util.regex.Pattern;
 class IncidentObservables {
     static final List<String> TYPES = List.of("IP", "DOMAIN", "URL", "FILE_HASH", "EMAIL", "OTHER");
     static final int MAX_LENGTH = 2048;
+    /** A canonical value is indexed (btree rows are limited to ~2.7 kB): at most this many UTF-8 bytes. */
+    static final int MAX_BYTES = 2000;
     private static final Pattern HEX = Pattern.compile("^[0-9A-Fa-f]+$");
     private final JdbcClient jdbc;
     private final AuditLog audit;
@@ -135,8 +137,9 @@ class IncidentObservables {
         String t = type.strip().toUpperCase(Locale.ROOT);
         String v = raw == null ? null : raw.strip();
         if (v == null || v.isEmpty()) throw new ObservableValue.Invalid("Giá trị là bắt buộc (value is required).");
-        if (v.length() > MAX_LENGTH) {
-            throw new ObservableValue.Invalid("Tối đa " + MAX_LENGTH + " ký tự (at most " + MAX_LENGTH + ").");
+        if (v.length() > MAX_LENGTH || v.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_BYTES) {
+            throw new ObservableValue.Invalid("Giá trị quá dài: tối đa " + MAX_BYTES + " byte UTF-8 (at most "
+                    + MAX_BYTES + " bytes).");
         }
         if ("OTHER".equals(t)) return new Canonical(t, v, v, null, tlp);
         ObservableValue o = ObservableValue.of(t, v);
@@ -194,7 +197,21 @@ class IncidentObservables {
                 // try the next type
             }
         }
-        return new Canonical("OTHER", v.length() > MAX_LENGTH ? v.substring(0, MAX_LENGTH) : v, v, null, tlp);
+        return new Canonical("OTHER", fit(v), v, null, tlp);
+    }
+
+    /** The longest prefix of {@code v} (whole code points) within {@link #MAX_BYTES}; the full text stays in raw. */
+    static String fit(String v) {
+        int bytes = 0;
+        int end = 0;
+        while (end < v.length()) {
+            int cp = v.codePointAt(end);
+            int size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+            if (bytes + size > MAX_BYTES) break;
+            bytes += size;
+            end += Character.charCount(cp);
+        }
+        return v.substring(0, end);
     }
 
     /** Stored values (alerts validated at intake, older rows): the declared type when the value fits it, else OTHER. */

@@ -50,8 +50,9 @@ class ObservableBrowserTests {
 
     static void click(By by) {
         var el = browser.find(by);
-        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block:'center'})", el);
-        el.click();
+        // scrolled into view and clicked by script: on a loaded machine a late layout shift can intercept a real click
+        ((JavascriptExecutor) browser.driver()).executeScript(
+                "arguments[0].scrollIntoView({block:'center'}); arguments[0].click();", el);
     }
 
     void submitAndWait(By button) {
