@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.attthub.infosystem.InformationSystems;
+import vn.attthub.organisation.AgencyDirectory;
 import vn.attthub.shared.ConflictException;
 import vn.attthub.shared.CurrentUser;
 import vn.attthub.shared.InvalidInputException;
@@ -40,10 +41,15 @@ class IncidentPages {
     private final IncidentCategories categories;
     private final InformationSystems systems;
     private final IncidentShares shares;
+    private final IncidentOrders orders;
+    private final AgencyDirectory directory;
 
     IncidentPages(Incidents incidents, IncidentViews views, IncidentReports reports, IncidentCategories categories,
-                  InformationSystems systems, IncidentShares shares) {
+                  InformationSystems systems, IncidentShares shares, IncidentOrders orders,
+                  AgencyDirectory directory) {
+        this.directory = directory;
         this.shares = shares;
+        this.orders = orders;
         this.incidents = incidents;
         this.views = views;
         this.reports = reports;
@@ -184,7 +190,48 @@ class IncidentPages {
         model.addAttribute("shares", shares.list(user, id));
         model.addAttribute("shareCaps", List.of(Tlp.CLEAR, Tlp.GREEN, Tlp.AMBER, Tlp.AMBER_STRICT));
         model.addAttribute("tlps", Tlp.values());
+        // coordination orders (Form 06, TT20 Art 8.2): the coordinator issues, addressees acknowledge and complete
+        List<IncidentOrders.OrderView> caseOrders = orders.list(user, id);
+        model.addAttribute("orders", caseOrders);
+        Map<UUID, List<String>> orderActions = new LinkedHashMap<>();
+        for (IncidentOrders.OrderView o : caseOrders) {
+            List<UUID> mine = orders.mine(user, o);
+            List<String> actions = new ArrayList<>();
+            if (o.addressees().stream().anyMatch(a -> mine.contains(a.agencyId()) && a.acknowledgedAt() == null)) {
+                actions.add("acknowledge");
+            }
+            if (o.addressees().stream().anyMatch(a -> mine.contains(a.agencyId()) && a.completedAt() == null)) {
+                actions.add("complete");
+            }
+            orderActions.put(o.id(), actions);
+        }
+        model.addAttribute("orderActions", orderActions);
+        model.addAttribute("canIssueOrders", user.has(Permission.INCIDENT_COORDINATE) && views.isCoordinator(user, id));
         return "incident/workspace";
+    }
+
+    @PostMapping("/incidents/{id}/orders")
+    @RequiresPermission(Permission.INCIDENT_COORDINATE)
+    String issueOrder(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+                      @RequestParam MultiValueMap<String, String> form, RedirectAttributes flash) {
+        return act(id, flash, () -> orders.issue(user, id, IncidentOrderForm.issue(form,
+                code -> directory.findByCode(code).map(a -> a.id().value()))),
+                "Đã ban hành văn bản điều phối (Mẫu 06).");
+    }
+
+    @PostMapping("/incidents/{id}/orders/{orderId}/acknowledge")
+    @RequiresPermission(Permission.INCIDENT_READ)
+    String acknowledgeOrder(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+                            @PathVariable UUID orderId, RedirectAttributes flash) {
+        return act(id, flash, () -> orders.acknowledge(user, id, orderId, null), "Đã xác nhận nhận văn bản điều phối.");
+    }
+
+    @PostMapping("/incidents/{id}/orders/{orderId}/complete")
+    @RequiresPermission(Permission.INCIDENT_READ)
+    String completeOrder(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @PathVariable UUID orderId,
+                         @RequestParam(required = false) String note, RedirectAttributes flash) {
+        return act(id, flash, () -> orders.complete(user, id, orderId, new IncidentOrders.Completion(note)),
+                "Đã báo cáo hoàn thành văn bản điều phối.");
     }
 
     @PostMapping("/incidents/{id}/acknowledge")

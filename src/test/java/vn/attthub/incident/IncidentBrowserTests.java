@@ -50,7 +50,7 @@ class IncidentBrowserTests {
 
     static void click(By by) {
         var el = browser.find(by);
-        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block:'center'})", el);
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block:'center', behavior:'instant'})", el);
         el.click();
     }
 
@@ -63,7 +63,7 @@ class IncidentBrowserTests {
     }
 
     @Test
-    void operatorFilesCoordinatorClassifiesOperatorFilesFinalReportCoordinatorCloses() {
+    void operatorFilesCoordinatorClassifiesAndOrdersOperatorCompletesOrderAndFilesFinalReportCoordinatorCloses() {
         IncidentFixtures f = new IncidentFixtures(jdbc, new TestCallers(jdbc, port));
         demoCa.issueFor(AgencyId.of(f.owner.id()));
         String code = jdbc.sql("SELECT code FROM information_system WHERE id = ?").param(f.system)
@@ -114,6 +114,20 @@ class IncidentBrowserTests {
         submitAndWait(By.id("to-CLASSIFIED"));
         assertThat(browser.find(By.id("severity")).getText()).isEqualTo("Nghiêm trọng");
         browser.screenshot("incident-4-coordinator-classified");
+        // ... and orders the owner to act (Form 06, TT20 Art 8.2)
+        ((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('issue-order').open = true;");
+        // the details element just opened; tick through the DOM so the layout settling cannot intercept the click
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].checked = true;",
+                browser.find(By.cssSelector("input[name=addresseeIds][value='" + f.owner.id() + "']")));
+        browser.find(By.id("order-content")).sendKeys("Cô lập máy chủ cổng dịch vụ công khỏi mạng Internet.");
+        browser.find(By.id("order-actions")).sendKeys("Chuyển lưu lượng qua dịch vụ chống DDoS của nhà cung cấp.");
+        String due = LocalDateTime.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusHours(4)
+                .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm"));
+        ((JavascriptExecutor) browser.driver()).executeScript(
+                "document.getElementById('order-due').value = arguments[0];", due);
+        submitAndWait(By.id("issue-order-submit"));
+        assertThat(browser.find(By.id("order-1")).getText()).contains("Cô lập máy chủ", "chưa xác nhận");
+        browser.screenshot("incident-4b-coordinator-order-issued");
         submitAndWait(By.id("to-RESPONDING"));
         submitAndWait(By.id("to-CONTAINED"));
         submitAndWait(By.id("to-ERADICATED"));
@@ -123,6 +137,12 @@ class IncidentBrowserTests {
         browser.driver().manage().deleteAllCookies();
         browser.login(operator, PASSWORD);
         browser.open(workspace);
+        // first the order: acknowledged, then reported done
+        submitAndWait(By.id("order-ack-1"));
+        browser.find(By.id("order-note-1")).sendKeys("Đã cô lập máy chủ và chuyển lưu lượng lúc 10:30.");
+        submitAndWait(By.id("order-done-1"));
+        assertThat(browser.find(By.id("order-1")).getText()).contains("Đã hoàn thành", "Đã cô lập máy chủ");
+        browser.screenshot("incident-4c-operator-order-done");
         ((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('report-FINAL').open = true;");
         browser.find(By.id("FINAL-summary")).sendKeys("Đã lọc lưu lượng qua nhà cung cấp, dịch vụ hoạt động lại.");
         browser.find(By.id("FINAL-result")).sendKeys("Khôi phục hoàn toàn lúc 14:00.");
