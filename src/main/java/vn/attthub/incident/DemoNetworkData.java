@@ -122,7 +122,7 @@ class DemoNetworkData implements ApplicationRunner {
                 .param("count", count).param("incident", incident, java.sql.Types.OTHER)
                 .param("by", incident == null ? null : "Đỗ Minh Ứng Cứu (dữ liệu mẫu)", java.sql.Types.VARCHAR)
                 .param("handled", incident == null ? null : Timestamp.from(seen.plus(Duration.ofMinutes(30))),
-                        java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+                        java.sql.Types.TIMESTAMP)
                 .update();
         return id;
     }
