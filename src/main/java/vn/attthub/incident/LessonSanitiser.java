@@ -74,6 +74,17 @@ final class LessonSanitiser {
         return new Result(s, removed);
     }
 
+    /** The placeholder a known secret gets: its shape when it has one (an observable IP reads "[địa chỉ IP]"). */
+    static Kind kindOf(String v) {
+        if (URL.matcher(v).matches()) return Kind.URL;
+        if (EMAIL.matcher(v).matches()) return Kind.EMAIL;
+        if ((IPV4.matcher(v).matches() || IPV6.matcher(v).matches()) && isIp(v)) return Kind.IP;
+        if (HASH.matcher(v).matches()) return Kind.HASH;
+        if (REFERENCE.matcher(v).matches()) return Kind.REFERENCE;
+        if (DOMAIN.matcher(v).matches()) return Kind.DOMAIN;
+        return Kind.SECRET;
+    }
+
     private static String literals(String s, Collection<String> values, Kind kind, Map<Kind, Integer> removed) {
         Set<String> distinct = new LinkedHashSet<>();
         for (String v : values) {
@@ -82,16 +93,17 @@ final class LessonSanitiser {
         List<String> longestFirst = new ArrayList<>(distinct);
         longestFirst.sort(Comparator.comparingInt(String::length).reversed());
         for (String v : longestFirst) {
+            Kind k = kind == Kind.SECRET ? kindOf(v) : kind;
             Matcher m = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(v) + "(?![\\p{L}\\p{N}])",
                     Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(s);
             StringBuilder sb = new StringBuilder();
             int n = 0;
             while (m.find()) {
-                m.appendReplacement(sb, Matcher.quoteReplacement(kind.placeholder));
+                m.appendReplacement(sb, Matcher.quoteReplacement(k.placeholder));
                 n++;
             }
             m.appendTail(sb);
-            if (n > 0) removed.merge(kind, n, Integer::sum);
+            if (n > 0) removed.merge(k, n, Integer::sum);
             s = sb.toString();
         }
         return s;

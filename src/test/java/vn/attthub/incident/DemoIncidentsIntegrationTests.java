@@ -65,7 +65,7 @@ class DemoIncidentsIntegrationTests {
         assertThat(lesson.get("published_at")).isNotNull();
         assertThat(lesson.get("category")).isEqualTo("fraud/phishing");
         assertThat((String) lesson.get("published_body")).doesNotContain("byt-gov-vn.example", "Bộ Y tế")
-                .contains("[tên miền]", "[thư điện tử]", "xác thực hai lớp");
+                .contains("[tên miền]", "[thư điện tử]", "[cơ quan]", "xác thực hai lớp");
         // the Ministry of Health IT centre filed its Form 05 report, signed with its demo certificate
         Map<String, Object> report = jdbc.sql("""
                 SELECT a.code, m.signer_subject FROM member_report m

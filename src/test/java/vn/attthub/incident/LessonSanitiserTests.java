@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LessonSanitiserTests {
     static final LessonSanitiser.Known KNOWN = new LessonSanitiser.Known(
             List.of("Sở Y tế tỉnh Mẫu", "SYT-MAU"), List.of("Cổng dịch vụ công tỉnh Mẫu", "HT-MAU-DVC"),
-            List.of("SC-2026-000123", "Nguyễn Văn Báo", "0912345678", "evil-payload.bin"));
+            List.of("SC-2026-000123", "Nguyễn Văn Báo", "0912345678", "evil-payload.bin", "192.0.2.44"));
 
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource(delimiter = '|', value = {
@@ -35,10 +35,11 @@ class LessonSanitiserTests {
             "agency code | Đơn vị SYT-MAU báo cáo                   | Đơn vị [cơ quan] báo cáo",
             "system      | Cổng dịch vụ công tỉnh Mẫu ngừng         | [hệ thống] ngừng",
             "system code | Hệ thống HT-MAU-DVC ngừng                | Hệ thống [hệ thống] ngừng",
-            "reference   | Xem SC-2026-000123                       | Xem [đã ẩn]",
+            "reference   | Xem SC-2026-000123                       | Xem [mã sự cố]",
             "other ref   | Giống SC-2025-000045                     | Giống [mã sự cố]",
             "contact     | Anh Nguyễn Văn Báo, 0912345678            | Anh [đã ẩn], [đã ẩn]",
-            "observable  | Tệp evil-payload.bin chạy lúc 08:10:00   | Tệp [đã ẩn] chạy lúc 08:10:00",
+            "observable  | Tệp evil-payload.bin chạy lúc 08:10:00   | Tệp [tên miền] chạy lúc 08:10:00",
+            "known IP    | Nguồn 192.0.2.44 và bạn đọc              | Nguồn [địa chỉ IP] và bạn đọc",
             "time kept   | Phát hiện lúc 08:10:00 ngày 05/01/2026   | Phát hiện lúc 08:10:00 ngày 05/01/2026",
             "article kept| Theo Điều 9.2.a Thông tư 20/2017        | Theo Điều 9.2.a Thông tư 20/2017",
             "bad IP kept | Phiên bản 999.1.1.1 của phần mềm         | Phiên bản 999.1.1.1 của phần mềm",
