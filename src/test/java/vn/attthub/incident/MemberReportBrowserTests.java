@@ -109,8 +109,12 @@ class MemberReportBrowserTests {
         browser.waitUntil(d -> !d.findElements(By.cssSelector(".lesson-preview")).isEmpty());
         String preview = browser.find(By.cssSelector(".lesson-preview")).getText();
         assertThat(preview).contains("[địa chỉ IP]", "[cơ quan]", "[hệ thống]").doesNotContain("203.0.113.7");
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block:'center'})",
+                browser.find(By.cssSelector(".lesson-preview")));
         browser.screenshot("lesson-1-preview");
-        click(By.cssSelector(".lesson-preview input[name=confirm]"));
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].click()",
+                browser.find(By.cssSelector(".lesson-preview input[name=confirm]")));
+        assertThat(browser.find(By.cssSelector(".lesson-preview input[name=confirm]")).isSelected()).isTrue();
         submitAndWait(By.cssSelector(".lesson-preview button"), "#message");
 
         // a network member reads the feed
