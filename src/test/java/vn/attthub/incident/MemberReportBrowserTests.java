@@ -49,8 +49,9 @@ class MemberReportBrowserTests {
 
     static void click(By by) {
         var el = browser.find(by);
-        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block:'center'})", el);
-        el.click();
+        // a JS click: Bootstrap's smooth scrolling can leave the element moving when a native click lands
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block:'center'}); "
+                + "arguments[0].click()", el);
     }
 
     void submitAndWait(By button, String expect) {
