@@ -110,7 +110,8 @@ class MemberReportBrowserTests {
         browser.waitUntil(d -> !d.findElements(By.cssSelector(".lesson-preview")).isEmpty());
         String preview = browser.find(By.cssSelector(".lesson-preview")).getText();
         assertThat(preview).contains("[địa chỉ IP]", "[cơ quan]", "[hệ thống]").doesNotContain("203.0.113.7");
-        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block:'center'})",
+        ((JavascriptExecutor) browser.driver()).executeScript(
+                "arguments[0].scrollIntoView({block:'center', behavior:'instant'})",
                 browser.find(By.cssSelector(".lesson-preview")));
         browser.screenshot("lesson-1-preview");
         ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].click()",
