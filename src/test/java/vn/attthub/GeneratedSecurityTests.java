@@ -169,6 +169,10 @@ class GeneratedSecurityTests {
                     .share(w.callers(), w.jdbc(), w.provinceA(), w.unitOfA())),
             new Fixture("/api/v1/incidents/{}/reports/{}", w -> vn.attthub.incident.IncidentSecurityFixtures
                     .report(w.context(), w.callers(), w.jdbc(), w.provinceA(), w.unitOfA())),
+            new Fixture("/api/v1/incidents/{}/lessons/{}", w -> vn.attthub.incident.MemberReportSecurityFixtures
+                    .lesson(w.callers(), w.jdbc(), w.provinceA(), w.unitOfA())),
+            new Fixture("/api/v1/member-reports/{}", w -> vn.attthub.incident.MemberReportSecurityFixtures
+                    .memberReport(w.context(), w.callers(), w.jdbc(), w.unitOfA())),
             new Fixture("/api/v1/agencies/{}/signing-credentials/{}", w -> {
                 // Only the metadata is read by these endpoints; the key column holds a sealed-looking placeholder.
                 UUID id = UUID.randomUUID();

@@ -23,9 +23,10 @@ class DemoIncidentsIntegrationTests {
         Map<String, String> states = new HashMap<>();
         jdbc.sql("SELECT title, state || ':' || COALESCE(severity, '-') FROM incident WHERE demo")
                 .query((rs, i) -> states.put(rs.getString(1), rs.getString(2))).list();
-        assertThat(states).hasSize(4);
+        assertThat(states).hasSize(5);
+        // the fifth is the case promoted from a demo SOC alert (DemoNetworkData)
         assertThat(states.values()).containsExactlyInAnyOrder("RECEIVED:-", "CONTAINED:SERIOUS", "CLOSED:NORMAL",
-                "RECEIVED:-");
+                "RECEIVED:-", "RECEIVED:-");
         // the phishing notice came 7 days after detection: accepted, marked late (TT20 Art 9.2.a)
         assertThat(jdbc.sql("""
                 SELECT d.satisfied_at > d.due_at FROM incident_deadline d JOIN incident i ON i.id = d.incident_id
@@ -43,6 +44,33 @@ class DemoIncidentsIntegrationTests {
         assertThat(jdbc.sql("""
                 SELECT count(DISTINCT r.incident_id) FROM incident_recipient r JOIN agency a ON a.id = r.agency_id
                 JOIN incident i ON i.id = r.incident_id WHERE i.demo AND a.code = 'BCA-TTANM'""")
-                .query(Long.class).single()).isEqualTo(4);
+                .query(Long.class).single()).isEqualTo(5);
+    }
+
+    @Test
+    void demoNetworkDataFillsAlertsLessonsAndMemberReports() {
+        // /alerts is not empty: one new, one merged into the DDoS case, one promoted to its own case
+        Map<String, String> alerts = new HashMap<>();
+        jdbc.sql("SELECT a.status, COALESCE(i.category, '-') FROM alert a LEFT JOIN incident i ON i.id = a.incident_id "
+                        + "WHERE a.source = 'SOC-VNPT-IDC'")
+                .query((rs, i) -> alerts.put(rs.getString(1), rs.getString(2))).list();
+        assertThat(alerts).containsEntry("NEW", "-").containsEntry("MERGED", "availability/ddos")
+                .containsEntry("PROMOTED", "intrusions/application-compromise");
+        assertThat(jdbc.sql("SELECT count(*) FROM incident_event WHERE kind IN ('ALERT_MERGED', 'ALERT_PROMOTED')")
+                .query(Long.class).single()).isGreaterThanOrEqualTo(2);
+        // a published lesson on the closed phishing case, without the case's identity or observables
+        Map<String, Object> lesson = jdbc.sql("""
+                SELECT l.published_body, l.published_at, l.category FROM incident_lesson l WHERE l.demo""")
+                .query().singleRow();
+        assertThat(lesson.get("published_at")).isNotNull();
+        assertThat(lesson.get("category")).isEqualTo("fraud/phishing");
+        assertThat((String) lesson.get("published_body")).doesNotContain("byt-gov-vn.example", "Bộ Y tế")
+                .contains("[tên miền]", "[thư điện tử]", "[cơ quan]", "xác thực hai lớp");
+        // the Ministry of Health IT centre filed its Form 05 report, signed with its demo certificate
+        Map<String, Object> report = jdbc.sql("""
+                SELECT a.code, m.signer_subject FROM member_report m
+                JOIN agency a ON a.id = m.agency_id WHERE m.demo""").query().singleRow();
+        assertThat(report.get("code")).isEqualTo("BYT-CNTT");
+        assertThat(report.get("signer_subject")).isNotNull();
     }
 }
