@@ -685,7 +685,8 @@ public final class LoadGenerator {
      * file), first pages mostly; 25 per page.
      */
     static final class IncidentQueries {
-        static final String[] STATES = {"RECEIVED", "TRIAGED", "RESPONDING", "RESOLVED", "CLOSED"};
+        static final String[] STATES = {"RECEIVED", "VERIFIED", "CLASSIFIED", "RESPONDING", "CONTAINED",
+                "ERADICATED", "RECOVERED", "CLOSED"};
         final List<Seeded> provinces;
 
         IncidentQueries(List<Seeded> seeded) {
