@@ -19,6 +19,8 @@ LEFT JOIN LATERAL (SELECT rr.agency_id FROM agency f JOIN agency_role rr ON rr.f
                    WHERE o.path LIKE f.path || '%' AND rr.role = 'IR_UNIT' ORDER BY f.depth DESC LIMIT 1) r ON true
 WHERE s.code LIKE 'BI-S%';
 CREATE UNIQUE INDEX ON bi_sys (n);
+ANALYZE bi_sys;
+SELECT count(*) AS systems FROM bi_sys \gset
 CREATE TEMP TABLE bi_coord AS SELECT agency_id AS id FROM agency_role WHERE role = 'NATIONAL_COORDINATOR' LIMIT 1;
 
 CREATE TEMP TABLE bi_inc AS
@@ -42,7 +44,7 @@ FROM (SELECT i, abs(hashtext('BI-I' || i)) AS h,
              (i * 157) / 86400 AS age_days,
              i % 5 = 0 AS by_asset
       FROM generate_series(1, 1000000) i) g
-JOIN bi_sys s ON s.n = g.h % (SELECT count(*) FROM bi_sys);
+JOIN bi_sys s ON s.n = g.h % :systems;
 
 INSERT INTO incident (id, reference, title, description, system_id, affected_asset, owner_id, operator_id,
                       reporter_agency_id, reporter_name, reporter_title, reporter_email, detected_at, reported_at,

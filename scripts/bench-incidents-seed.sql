@@ -1,7 +1,7 @@
 -- Reference data for the incident intake benchmark (issue 4 §5), set-based and deterministic. Run by
 -- scripts/bench-incidents.sh with psql against a database that the application has migrated (root agency created).
 -- Produces under the root: 34 provincial-level units and 22 ministries/government agencies, 19 departments per
--- province and 25 per ministry, one state enterprise (hosting provider) per ministry: 1,307 agencies with the root.
+-- province and 25 per ministry, one state enterprise (hosting provider) per ministry: 1,275 agencies with the root.
 -- Legal roles on the day: the national coordinator (QD05 Art 7.3), an incident-response unit for every province and
 -- ministry (QD05 Art 6), the enterprises as service providers (QD05 Art 7.4). 20,000 information systems owned by the
 -- departments (levels 1-5, one in ten hosted by an enterprise), two users and a security focal point and 24/7 contact
@@ -63,6 +63,12 @@ CREATE TEMP TABLE bi_owner AS
 SELECT row_number() OVER (ORDER BY code) - 1 AS n, id, parent_id FROM agency WHERE code ~ '^BI-[PM][0-9]{2}-[SV]';
 CREATE TEMP TABLE bi_enterprise AS SELECT row_number() OVER (ORDER BY code) - 1 AS n, id FROM agency
 WHERE code LIKE 'BI-M__-E';
+CREATE UNIQUE INDEX ON bi_owner (n);
+CREATE UNIQUE INDEX ON bi_enterprise (n);
+ANALYZE bi_owner;
+ANALYZE bi_enterprise;
+SELECT count(*) AS owners FROM bi_owner \gset
+SELECT count(*) AS enterprises FROM bi_enterprise \gset
 INSERT INTO information_system (id, code, name, owner_id, operator_id, system_type, information_types, lifecycle,
                                 go_live_date, hosting, hosting_provider_id, approved_level, approved_at,
                                 prime_minister_designated)
@@ -78,8 +84,8 @@ SELECT md5('BI-S' || s)::uuid, 'BI-S' || lpad(s::text, 5, '0'),
        CASE WHEN s % 10 = 0 THEN e.id END,
        1 + s % 5, TIMESTAMPTZ '2024-01-01 03:00+00' + (s % 700) * INTERVAL '1 day', s % 97 = 0
 FROM generate_series(1, 20000) s
-JOIN bi_owner o ON o.n = s % (SELECT count(*) FROM bi_owner)
-JOIN bi_enterprise e ON e.n = s % (SELECT count(*) FROM bi_enterprise);
+JOIN bi_owner o ON o.n = s % :owners
+JOIN bi_enterprise e ON e.n = s % :enterprises;
 
 -- Two users and the two contact points that receive incident notices, per agency.
 INSERT INTO app_user (id, username, full_name, email, agency_id, password_hash)

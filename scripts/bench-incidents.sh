@@ -5,7 +5,7 @@
 # Builds the jar, starts it on a fresh embedded PostgreSQL under /tmp (fixed port DB_PORT so that psql and pgbench
 # reach it) with a bootstrap API token (platform administrator at the root: nationwide INCIDENT_READ, _REPORT and
 # _COORDINATE scope, like the national coordinator), then:
-#   1. seeds 1,307 agencies, their legal roles, 20,000 systems, users and contacts (scripts/bench-incidents-seed.sql);
+#   1. seeds 1,275 agencies, their legal roles, 20,000 systems, users and contacts (scripts/bench-incidents-seed.sql);
 #   2. pgbench: 32 clients insert rows shaped like an incident row (scripts/bench-incidents.sql.pgbench) for DURATION;
 #   3. file-notices: 32 clients POST /api/v1/incidents for WARMUP + DURATION, 10 % retries with the same key, then
 #      reads notices back (VERIFY); states notices/s against the pgbench inserts/s;
@@ -99,7 +99,7 @@ echo ">> Seeding agencies, roles, systems, users and contacts (scripts/bench-inc
 "${PSQL[@]}" --single-transaction -f scripts/bench-incidents-seed.sql | tee "$OUT/incidents-seed.log"
 "${PSQL[@]}" -c "VACUUM ANALYZE"
 # Targets of file-notices: systems (id, owner, SYSTEM, name) and the departments for notices about named assets.
-"${PSQL[@]}" -At -F $'\t' -c "SELECT id, owner_id, 'SYSTEM', name FROM information_system WHERE code LIKE 'BI-S%'
+"${PSQL[@]}" -At -F $'\t' -c "SELECT id, owner_id::text, 'SYSTEM', name FROM information_system WHERE code LIKE 'BI-S%'
     UNION ALL SELECT id, code, kind, name_vi FROM agency WHERE code ~ '^BI-[PM][0-9]{2}-[SV]'" > "$OUT/incident-targets.tsv"
 "${PSQL[@]}" -At -F $'\t' -c "SELECT id, code, kind, name_vi FROM agency
     WHERE parent_id IS NULL OR code ~ '^BI-P[0-9]{2}$' ORDER BY depth, code" > "$OUT/incident-provinces.tsv"
