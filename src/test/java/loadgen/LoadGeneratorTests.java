@@ -522,7 +522,7 @@ class LoadGeneratorTests {
 
         int exit = LoadGenerator.run(new String[]{"--base-url", baseUrl, "--token", TOKEN, "--scenario",
                 "file-notices", "--ids-file", targets.toString(), "--concurrency", "4", "--warmup", "0",
-                "--duration", "800ms", "--retry-pct", "30", "--verify", "all", "--assert-max-error-pct", "0",
+                "--duration", "1500ms", "--retry-pct", "30", "--verify", "all", "--assert-max-error-pct", "0",
                 "--json-out", json.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
 
         assertThat(exit).as(out.toString(StandardCharsets.UTF_8)).isEqualTo(LoadGenerator.EXIT_OK);
@@ -530,7 +530,7 @@ class LoadGeneratorTests {
         Map<?, ?> written = (Map<?, ?>) LoadGenerator.Json.parse(Files.readString(json));
         Map<?, ?> checks = (Map<?, ?>) written.get("checks");
         // Every new key created one notice; every retry was a replay of its first answer.
-        assertThat(((Double) checks.get("created")).longValue()).isEqualTo(notices.size()).isGreaterThan(20);
+        assertThat(((Double) checks.get("created")).longValue()).isEqualTo(notices.size()).isGreaterThan(10);
         assertThat(((Double) checks.get("retries")).longValue()).isEqualTo(replays.get()).isPositive();
         assertThat(checks.get("retriesMatched")).isEqualTo(checks.get("retries"));
         assertThat(checks.get("duplicated")).isEqualTo(0.0);
@@ -538,7 +538,7 @@ class LoadGeneratorTests {
         assertThat(checks.get("readBack")).isEqualTo(checks.get("created"));
         // About 30 % retries, and both kinds of notice bodies (by system, by agency asset) were sent.
         double share = (Double) checks.get("retries") / (Double) checks.get("notices");
-        assertThat(share).isBetween(0.1, 0.5);
+        assertThat(share).isBetween(0.05, 0.6);
         assertThat(notices.values()).anyMatch(n -> n.containsKey("systemId"))
                 .anyMatch(n -> n.containsKey("affectedAsset") && n.containsKey("ownerId"));
         assertThat(notices.values().stream().map(n -> n.get("category")).distinct().count()).isGreaterThan(3);
@@ -596,11 +596,23 @@ class LoadGeneratorTests {
                 "incident-board", "--concurrency", "1", "--warmup", "0", "--duration", "200ms");
 
         assertThat(list.errors()).isZero();
-        assertThat(list.requests()).isEqualTo(listQueries.size()).isGreaterThan(20);
-        assertThat(listQueries).allMatch(q -> q.contains("size=25") && q.contains("sort="))
-                .anyMatch(q -> q.contains("state=")).anyMatch(q -> q.contains("overdue=true"))
+        assertThat(list.requests()).isEqualTo(listQueries.size()).isPositive();
+        assertThat(listQueries).allMatch(q -> q.contains("size=25") && q.contains("sort="));
+        // The mix, drawn directly (independent of how fast a loaded machine runs the stub).
+        LoadGenerator.IncidentQueries queries = new LoadGenerator.IncidentQueries(LoadGenerator.readSeeded(ids));
+        List<String> drawn = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            drawn.add(queries.next(java.util.concurrent.ThreadLocalRandom.current()));
+        }
+        assertThat(drawn).allMatch(q -> q.contains("size=25") && q.contains("sort="))
+                .anyMatch(q -> q.contains("state=CLOSED")).anyMatch(q -> q.contains("overdue=true"))
                 .anyMatch(q -> q.contains("open=true&sort=severity")).anyMatch(q -> q.contains("category="))
-                .anyMatch(q -> q.contains("agencyId="));
+                .anyMatch(q -> q.contains("severity=SERIOUS")).anyMatch(q -> q.contains("page=0"))
+                .anyMatch(q -> q.contains("page=4")).noneMatch(q -> q.contains("page=5"));
+        // Only provincial-level units of the ids file are used as the agency filter.
+        String idsText = Files.readString(ids);
+        assertThat(drawn.stream().filter(q -> q.contains("agencyId=")).map(q -> q.replaceAll(".*agencyId=([^&]+).*", "$1"))
+                .distinct()).isNotEmpty().allMatch(id -> idsText.contains(id + "\tBC-P"));
         assertThat(board.scenario()).isEqualTo("incident-board");
         assertThat(board.requests()).isEqualTo(boardAccepts.size()).isPositive();
         assertThat(boardAccepts).allMatch("text/html"::equals);
