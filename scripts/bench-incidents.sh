@@ -7,8 +7,9 @@
 # _COORDINATE scope, like the national coordinator), then:
 #   1. seeds 1,275 agencies, their legal roles, 20,000 systems, users and contacts (scripts/bench-incidents-seed.sql);
 #   2. pgbench: 32 clients insert rows shaped like an incident row (scripts/bench-incidents.sql.pgbench) for DURATION;
-#   3. file-notices: 32 clients POST /api/v1/incidents for WARMUP + DURATION, 10 % retries with the same key, then
-#      reads notices back (VERIFY); states notices/s against the pgbench inserts/s;
+#   3. file-notices: 32 clients POST /api/v1/incidents for WARMUP + DURATION, 10 % retries with the same key (and
+#      every error or timeout sent again with its key), then reads notices back (VERIFY) and compares the incidents
+#      in the database with the notices answered 2xx; states notices/s against the pgbench inserts/s;
 #   4. loads 1,000,000 incidents with recipients and clocks (scripts/bench-incidents-data.sql);
 #   5. incident-list (GET /api/v1/incidents, filters and sorts of the list page) and incident-board
 #      (GET /incidents/board) with LIST_CLIENTS clients, checked against p95 < 150 ms.
@@ -134,6 +135,16 @@ echo ">> Intake: ${notices} notices/s through the API vs ${pgbench_tps} incident
      "load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo ">> Outbox: $("${PSQL[@]}" -At -c "SELECT count(*) || ' notifications, ' || (SELECT count(*) FROM notification_delivery)
     || ' deliveries, ' || (SELECT count(*) FROM audit_event) || ' audit entries' FROM notification")"
+# One incident per key that got a 2xx, none for a retry: the database must hold exactly what the client was told
+# (plus at most the notices that never got an answer). The database is fresh, so every incident is the generator's.
+in_db=$("${PSQL[@]}" -At -c "SELECT count(*) FROM incident")
+created=$(json_number "$OUT/incidents-file-notices.json" created)
+unanswered=$(json_number "$OUT/incidents-file-notices.json" unanswered)
+echo ">> Database: $in_db incidents for $created notices answered 2xx ($unanswered never answered)"
+if (( in_db < created || in_db > created + unanswered )); then
+  echo "INTEGRITY FAILED: $in_db incidents in the database for $created created notices" >&2
+  status=2
+fi
 
 if [[ -z "${SKIP_LIST:-}" ]]; then
   echo ">> Loading 1,000,000 incidents (scripts/bench-incidents-data.sql)"

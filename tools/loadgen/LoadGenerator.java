@@ -445,7 +445,10 @@ public final class LoadGenerator {
      * ({@code --retry-pct}) of the requests are retries of an earlier notice with the same key and the same body,
      * which must answer with the same incident id (else the notice was duplicated). Afterwards reads notices back
      * with {@code GET /api/v1/incidents/{id}} ({@code --verify N|all}): a 2xx whose incident cannot be read back,
-     * or whose id could not be read from the answer, was lost. All requests, warm-up included, are checked.
+     * or whose id could not be read from the answer, was lost. A notice answered with an error or not at all (timeout)
+     * is sent again with its key and body until it gets a 2xx ({@code resentAfterError}; {@code unanswered}: still
+     * without one at the end); that the server then holds exactly one incident per key is for the caller to check
+     * against the database ({@code created}; scripts/bench-incidents.sh does). All requests, warm-up included, count.
      */
     static Report fileNotices(Options o, Client client, PrintStream out) {
         List<Seeded> targets = readSeeded(o.idsFile);
@@ -462,9 +465,14 @@ public final class LoadGenerator {
                 if (begin >= measureUntil) {
                     return;
                 }
-                Sent retry = random.nextInt(100) < o.retryPercent ? book.recent(random) : null;
+                Sent unanswered = book.unanswered.poll();
+                Sent retry = unanswered == null && random.nextInt(100) < o.retryPercent ? book.recent(random) : null;
                 Outcome outcome;
-                if (retry != null) {
+                if (unanswered != null) {
+                    // A client whose notice failed or timed out sends it again with the same key and body.
+                    outcome = client.send(client.post("/api/v1/incidents", unanswered.body(), unanswered.key()));
+                    book.resent(unanswered, outcome);
+                } else if (retry != null) {
                     outcome = client.send(client.post("/api/v1/incidents", retry.body(), retry.key()));
                     book.retried(retry, outcome);
                 } else {
@@ -478,6 +486,14 @@ public final class LoadGenerator {
                 }
             }
         });
+        // Notices still without an answer when the time is up get a few more tries (not measured).
+        for (int round = 0; round < 5 && !book.unanswered.isEmpty(); round++) {
+            List<Sent> left = new ArrayList<>(book.unanswered);
+            book.unanswered.clear();
+            for (Sent notice : left) {
+                book.resent(notice, client.send(client.post("/api/v1/incidents", notice.body(), notice.key())));
+            }
+        }
         book.verify(o, client);
         Report report = recorder.report(o.scenario, o, o.duration);
         return report.withChecks(book.checks(), new TreeMap<>(book.samples));
@@ -497,6 +513,8 @@ public final class LoadGenerator {
         final LongAdder notices = new LongAdder();
         final LongAdder created = new LongAdder();
         final LongAdder retries = new LongAdder();
+        final LongAdder resent = new LongAdder();
+        final Queue<Sent> unanswered = new ConcurrentLinkedQueue<>();
         final LongAdder retriesMatched = new LongAdder();
         final LongAdder duplicated = new LongAdder();
         final LongAdder noId = new LongAdder();
@@ -507,8 +525,22 @@ public final class LoadGenerator {
 
         void filed(String key, String body, Outcome outcome) {
             notices.increment();
+            answered(key, body, outcome);
+        }
+
+        /** A notice sent again after an error or a timeout (same key, same body). */
+        void resent(Sent notice, Outcome outcome) {
+            resent.increment();
+            answered(notice.key(), notice.body(), outcome);
+        }
+
+        private void answered(String key, String body, Outcome outcome) {
+            String title = titleIn(body);
             if (!outcome.ok()) {
-                return; // an error, counted by status; the client would retry it
+                // An error or a timeout (counted by status): the notice may or may not be on the server, so the
+                // client sends it again with the same key, and must then get exactly one incident.
+                unanswered.add(new Sent(key, body, null, title));
+                return;
             }
             String id = outcome.body() == null ? null : idIn(outcome.body());
             if (id == null) {
@@ -517,7 +549,6 @@ public final class LoadGenerator {
                 return;
             }
             created.increment();
-            String title = titleIn(body);
             titleById.put(id, title == null ? "" : title);
             recent.set((int) (filedCount.getAndIncrement() % RECENT), new Sent(key, body, id, title));
         }
@@ -580,6 +611,8 @@ public final class LoadGenerator {
             Map<String, Long> checks = new LinkedHashMap<>();
             checks.put("notices", notices.sum());
             checks.put("created", created.sum());
+            checks.put("resentAfterError", resent.sum());
+            checks.put("unanswered", (long) unanswered.size());
             checks.put("retries", retries.sum());
             checks.put("retriesMatched", retriesMatched.sum());
             checks.put("duplicated", duplicated.sum());
@@ -1081,7 +1114,8 @@ public final class LoadGenerator {
                                     (id, code, kind, name; kinds GOVERNMENT, PROVINCE, CITY)
                   file-notices      POST /api/v1/incidents with varied notices, each with its own Idempotency-Key;
                                     --retry-pct % of requests resend an earlier notice (same key, same body) and
-                                    must get the same incident id back (else: duplicated). Then reads back
+                                    must get the same incident id back (else: duplicated); a notice answered
+                                    with an error or a timeout is sent again (same key, same body). Then reads back
                                     --verify notices with GET /api/v1/incidents/{id} (missing: lost). Targets from
                                     --ids-file: rows "systemId, ownerAgencyId, SYSTEM, name" file against a system,
                                     other rows "agencyId, code, kind, name" against an asset of that agency

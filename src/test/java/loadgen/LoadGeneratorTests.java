@@ -126,6 +126,7 @@ class LoadGeneratorTests {
     final List<String> boardAccepts = Collections.synchronizedList(new ArrayList<>());
     volatile boolean ignoreIdempotencyKeys; // every retry creates a second incident
     volatile boolean forgetEveryFifth;      // every fifth notice is answered 201 but not kept
+    volatile boolean failAfterEveryThird;   // every third new notice is kept, but answered 503 (a lost answer)
 
     /** POST files a notice (replaying the first answer for a known key); GET /{id} reads it; GET ?.. lists. */
     void incidents(HttpExchange exchange) throws IOException {
@@ -168,8 +169,13 @@ class LoadGeneratorTests {
                     idByKey.putIfAbsent(key, id);
                     bodyByKey.putIfAbsent(key, text);
                 }
-                if (!(forgetEveryFifth && posts.incrementAndGet() % 5 == 0)) {
+                int n = posts.incrementAndGet();
+                if (!(forgetEveryFifth && n % 5 == 0)) {
                     notices.put(id, body);
+                }
+                if (failAfterEveryThird && n % 3 == 0) {
+                    respond(exchange, 503, "{\"status\":503}");
+                    return;
                 }
                 respond(exchange, 201, "{\"id\":\"" + id + "\",\"title\":"
                         + LoadGenerator.Json.quote((String) body.get("title")) + ",\"version\":0}");
@@ -543,6 +549,24 @@ class LoadGeneratorTests {
                 .anyMatch(n -> n.containsKey("affectedAsset") && n.containsKey("ownerId"));
         assertThat(notices.values().stream().map(n -> n.get("category")).distinct().count()).isGreaterThan(3);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("integrity    notices=").contains("duplicated=0");
+    }
+
+    @Test
+    void aNoticeAnsweredWithAnErrorIsSentAgainWithItsKeyAndYieldsOneIncident() throws IOException {
+        Path targets = noticeTargets();
+        failAfterEveryThird = true;
+
+        LoadGenerator.Report report = execute("--base-url", baseUrl, "--token", TOKEN, "--scenario", "file-notices",
+                "--ids-file", targets.toString(), "--concurrency", "2", "--warmup", "0", "--duration", "600ms",
+                "--retry-pct", "0", "--verify", "all");
+
+        // Every third key was answered 503 the first time; sent again, it got the stored incident, not a new one.
+        assertThat(report.check("resentAfterError")).isPositive().isEqualTo(replays.get());
+        assertThat(report.check("unanswered")).isZero();
+        assertThat(report.check("created")).isEqualTo(report.check("notices")).isEqualTo(notices.size())
+                .isEqualTo(idByKey.size());
+        assertThat(report.check("lost")).isZero();
+        assertThat(report.outcomes()).containsKey("503");
     }
 
     @Test
