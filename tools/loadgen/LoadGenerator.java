@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadFactory;
@@ -36,7 +37,9 @@ import java.util.concurrent.atomic.LongAdder;
  * Scenarios: {@code seed-agencies} builds a realistic agency tree through {@code POST /api/v1/agencies} and writes
  * the created ids to a file; {@code get-agency} reads random seeded agencies; {@code search-agencies} searches by
  * name or code prefixes; {@code coverage} reads the coverage dashboard ({@code GET /api/v1/compliance}) of the
- * national root or of random provinces. Reports requests, errors by status, throughput and p50/p95/p99/max latency, and exits 2
+ * national root or of random provinces; {@code file-notices} files incident notices with idempotency keys and
+ * retries and checks that none is lost or duplicated; {@code incident-list} and {@code incident-board} read the
+ * incident list and the coordinator's board. Reports requests, errors by status, throughput and p50/p95/p99/max latency, and exits 2
  * when an {@code --assert-*} threshold is not met. See docs/benchmarks.md.
  */
 public final class LoadGenerator {
@@ -108,6 +111,12 @@ public final class LoadGenerator {
                 yield timed(o, client, random -> client.get("/api/v1/compliance?agencyId="
                         + roots.get(random.nextInt(roots.size()))));
             }
+            case "file-notices" -> fileNotices(o, client, out);
+            case "incident-list" -> {
+                IncidentQueries queries = new IncidentQueries(Files.exists(o.idsFile) ? readSeeded(o.idsFile) : List.of());
+                yield timed(o, client, random -> client.get("/api/v1/incidents?" + queries.next(random)));
+            }
+            case "incident-board" -> timed(o, client, random -> client.page("/incidents/board"));
             default -> throw new IllegalArgumentException("unknown scenario " + o.scenario);
         };
     }
@@ -429,6 +438,313 @@ public final class LoadGenerator {
         }
     }
 
+    // ---------------------------------------------------------------- file-notices
+
+    /**
+     * Files incident notices through {@code POST /api/v1/incidents}, each with its own {@code Idempotency-Key}; a share
+     * ({@code --retry-pct}) of the requests are retries of an earlier notice with the same key and the same body,
+     * which must answer with the same incident id (else the notice was duplicated). Afterwards reads notices back
+     * with {@code GET /api/v1/incidents/{id}} ({@code --verify N|all}): a 2xx whose incident cannot be read back,
+     * or whose id could not be read from the answer, was lost. A notice answered with an error or not at all (timeout)
+     * is sent again with its key and body until it gets a 2xx ({@code resentAfterError}; {@code unanswered}: still
+     * without one at the end); that the server then holds exactly one incident per key is for the caller to check
+     * against the database ({@code created}; scripts/bench-incidents.sh does). All requests, warm-up included, count.
+     */
+    static Report fileNotices(Options o, Client client, PrintStream out) {
+        List<Seeded> targets = readSeeded(o.idsFile);
+        NoticeBook book = new NoticeBook();
+        NoticeBodies bodies = new NoticeBodies(targets);
+        Recorder recorder = new Recorder();
+        long start = System.nanoTime();
+        long measureFrom = start + o.warmup.toNanos();
+        long measureUntil = measureFrom + o.duration.toNanos();
+        runWorkers(o, () -> {
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            while (true) {
+                long begin = System.nanoTime();
+                if (begin >= measureUntil) {
+                    return;
+                }
+                Sent unanswered = book.unanswered.poll();
+                Sent retry = unanswered == null && random.nextInt(100) < o.retryPercent ? book.recent(random) : null;
+                Outcome outcome;
+                if (unanswered != null) {
+                    // A client whose notice failed or timed out sends it again with the same key and body.
+                    outcome = client.send(client.post("/api/v1/incidents", unanswered.body(), unanswered.key()));
+                    book.resent(unanswered, outcome);
+                } else if (retry != null) {
+                    outcome = client.send(client.post("/api/v1/incidents", retry.body(), retry.key()));
+                    book.retried(retry, outcome);
+                } else {
+                    String key = "lg-" + UUID.randomUUID();
+                    String body = bodies.next(random);
+                    outcome = client.send(client.post("/api/v1/incidents", body, key));
+                    book.filed(key, body, outcome);
+                }
+                if (begin >= measureFrom) {
+                    recorder.record(outcome);
+                }
+            }
+        });
+        // Notices still without an answer when the time is up get a few more tries (not measured).
+        for (int round = 0; round < 5 && !book.unanswered.isEmpty(); round++) {
+            List<Sent> left = new ArrayList<>(book.unanswered);
+            book.unanswered.clear();
+            for (Sent notice : left) {
+                book.resent(notice, client.send(client.post("/api/v1/incidents", notice.body(), notice.key())));
+            }
+        }
+        book.verify(o, client);
+        Report report = recorder.report(o.scenario, o, o.duration);
+        return report.withChecks(book.checks(), new TreeMap<>(book.samples));
+    }
+
+    /** One notice as first sent and answered. */
+    record Sent(String key, String body, String id, String title) {
+    }
+
+    /** What file-notices sent and got back: the ids per key, retries that matched or not, notices read back. */
+    static final class NoticeBook {
+        static final int RECENT = 4096;
+        final java.util.concurrent.atomic.AtomicReferenceArray<Sent> recent =
+                new java.util.concurrent.atomic.AtomicReferenceArray<>(RECENT);
+        final AtomicLong filedCount = new AtomicLong();
+        final Map<String, String> titleById = new ConcurrentHashMap<>();
+        final LongAdder notices = new LongAdder();
+        final LongAdder created = new LongAdder();
+        final LongAdder retries = new LongAdder();
+        final LongAdder resent = new LongAdder();
+        final Queue<Sent> unanswered = new ConcurrentLinkedQueue<>();
+        final LongAdder retriesMatched = new LongAdder();
+        final LongAdder duplicated = new LongAdder();
+        final LongAdder noId = new LongAdder();
+        final LongAdder verified = new LongAdder();
+        final LongAdder lostOnReadBack = new LongAdder();
+        final LongAdder unverified = new LongAdder();
+        final Map<String, String> samples = new ConcurrentHashMap<>();
+
+        void filed(String key, String body, Outcome outcome) {
+            notices.increment();
+            answered(key, body, outcome);
+        }
+
+        /** A notice sent again after an error or a timeout (same key, same body). */
+        void resent(Sent notice, Outcome outcome) {
+            resent.increment();
+            answered(notice.key(), notice.body(), outcome);
+        }
+
+        private void answered(String key, String body, Outcome outcome) {
+            String title = titleIn(body);
+            if (!outcome.ok()) {
+                // An error or a timeout (counted by status): the notice may or may not be on the server, so the
+                // client sends it again with the same key, and must then get exactly one incident.
+                unanswered.add(new Sent(key, body, null, title));
+                return;
+            }
+            String id = outcome.body() == null ? null : idIn(outcome.body());
+            if (id == null) {
+                noId.increment();
+                samples.putIfAbsent("lost", "2xx without a readable id for key " + key);
+                return;
+            }
+            created.increment();
+            titleById.put(id, title == null ? "" : title);
+            recent.set((int) (filedCount.getAndIncrement() % RECENT), new Sent(key, body, id, title));
+        }
+
+        /** A random notice answered earlier, or null before the first one. */
+        Sent recent(ThreadLocalRandom random) {
+            long n = Math.min(filedCount.get(), RECENT);
+            return n == 0 ? null : recent.get(random.nextInt((int) n));
+        }
+
+        void retried(Sent first, Outcome outcome) {
+            retries.increment();
+            if (!outcome.ok()) {
+                return;
+            }
+            String id = outcome.body() == null ? null : idIn(outcome.body());
+            if (first.id().equals(id)) {
+                retriesMatched.increment();
+            } else {
+                duplicated.increment();
+                samples.putIfAbsent("duplicated", "key " + first.key() + " answered " + first.id() + ", then " + id);
+            }
+        }
+
+        /** Reads back {@code --verify} notices (a random sample, or all). */
+        void verify(Options o, Client client) {
+            List<String> ids = new ArrayList<>(titleById.keySet());
+            java.util.Collections.shuffle(ids);
+            List<String> chosen = o.verify < 0 ? ids : ids.subList(0, Math.min(o.verify, ids.size()));
+            Queue<String> queue = new ConcurrentLinkedQueue<>(chosen);
+            runWorkers(o, () -> {
+                String id;
+                while ((id = queue.poll()) != null) {
+                    Outcome outcome = client.send(client.get("/api/v1/incidents/" + id));
+                    if (outcome.key().equals("404")) {
+                        lostOnReadBack.increment();
+                        samples.putIfAbsent("lost", "GET /api/v1/incidents/" + id + " answered 404");
+                    } else if (!outcome.ok() || outcome.body() == null) {
+                        unverified.increment();
+                        samples.putIfAbsent("unverified", "GET /api/v1/incidents/" + id + " answered " + outcome.key());
+                    } else {
+                        Object body = Json.parse(outcome.body());
+                        String title = Json.find(body, "title") instanceof String t ? t : null;
+                        if (id.equals(idIn(outcome.body())) && titleById.get(id).equals(title)) {
+                            verified.increment();
+                        } else {
+                            lostOnReadBack.increment();
+                            samples.putIfAbsent("lost", "GET /api/v1/incidents/" + id + " is not the notice sent");
+                        }
+                    }
+                }
+            });
+        }
+
+        long lost() {
+            return noId.sum() + lostOnReadBack.sum();
+        }
+
+        Map<String, Long> checks() {
+            Map<String, Long> checks = new LinkedHashMap<>();
+            checks.put("notices", notices.sum());
+            checks.put("created", created.sum());
+            checks.put("resentAfterError", resent.sum());
+            checks.put("unanswered", (long) unanswered.size());
+            checks.put("retries", retries.sum());
+            checks.put("retriesMatched", retriesMatched.sum());
+            checks.put("duplicated", duplicated.sum());
+            checks.put("readBack", verified.sum() + lostOnReadBack.sum() + unverified.sum());
+            checks.put("lost", lost());
+            checks.put("unverified", unverified.sum());
+            return checks;
+        }
+
+        static String titleIn(String body) {
+            try {
+                return Json.find(Json.parse(body), "title") instanceof String t ? t : null;
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
+    }
+
+    /**
+     * Realistic, varied notices: against a seeded information system (id file rows of kind SYSTEM, code = the owner
+     * agency) or, for one in five, an asset named by hand with the owner agency; RSIT categories, TLP markings,
+     * Decision 05/2017 Art 9.1 impacts, observables, detection 10 minutes to 6 days ago (some notices are late).
+     */
+    static final class NoticeBodies {
+        static final String[] CATEGORIES = {"intrusions/system-compromise", "intrusion-attempts/brute-force",
+                "availability/ddos", "malicious-code/infected-system", "fraud/phishing", "information-gathering/scanner",
+                "intrusions/application-compromise", "availability/dos", "vulnerable/vulnerable-system",
+                "information-content-security/unauthorised-information-modification", "malicious-code/c2-server",
+                "intrusion-attempts/exploit", "other/other"};
+        static final String[] TITLES = {"Tấn công từ chối dịch vụ vào cổng thông tin", "Thay đổi giao diện trang chủ",
+                "Mã độc mã hóa dữ liệu trên máy chủ tệp", "Dò quét mật khẩu tài khoản quản trị",
+                "Thư điện tử giả mạo lãnh đạo đơn vị", "Máy trạm kết nối tới máy chủ điều khiển mã độc",
+                "Khai thác lỗ hổng trên ứng dụng dịch vụ công", "Rò rỉ dữ liệu người dùng hệ thống một cửa",
+                "Truy cập trái phép cơ sở dữ liệu", "Dò quét cổng từ địa chỉ IP nước ngoài"};
+        // No TLP:RED: the token files for agencies it is not named at, and a RED notice is visible only to those named.
+        static final String[] TLPS = {"CLEAR", "GREEN", "GREEN", "AMBER", "AMBER", "AMBER", "AMBER_STRICT"};
+        static final String[] IMPACTS = {"SERVICE_DISRUPTION", "STATE_SECRET_DISCLOSURE", "DATA_UNRECOVERABLE",
+                "LOSS_OF_CONTROL", "CHAIN_EFFECT"};
+        final List<Seeded> systems;
+        final List<Seeded> agencies;
+        final AtomicLong sequence = new AtomicLong();
+
+        NoticeBodies(List<Seeded> targets) {
+            systems = targets.stream().filter(t -> t.kind.equals("SYSTEM")).toList();
+            agencies = targets.stream().filter(t -> !t.kind.equals("SYSTEM")).toList();
+            if (systems.isEmpty() && agencies.isEmpty()) {
+                throw new IllegalArgumentException("no systems or agencies to file notices against");
+            }
+        }
+
+        String next(ThreadLocalRandom random) {
+            long n = sequence.incrementAndGet();
+            StringBuilder b = new StringBuilder("{");
+            boolean bySystem = !systems.isEmpty() && (agencies.isEmpty() || random.nextInt(5) != 0);
+            String owner;
+            if (bySystem) {
+                Seeded s = systems.get(random.nextInt(systems.size()));
+                owner = s.code;
+                b.append("\"systemId\":").append(Json.quote(s.id));
+            } else {
+                Seeded a = agencies.get(random.nextInt(agencies.size()));
+                owner = a.id;
+                b.append("\"ownerId\":").append(Json.quote(a.id)).append(",\"affectedAsset\":")
+                        .append(Json.quote("cong" + n + ".example.gov.vn"));
+            }
+            if (owner != null && owner.length() == 36) {
+                b.append(",\"reporterAgencyId\":").append(Json.quote(owner));
+            }
+            String title = TITLES[random.nextInt(TITLES.length)] + " #" + n;
+            long minutesAgo = random.nextInt(20) == 0 ? 6 * 24 * 60 : 10 + random.nextInt(2 * 24 * 60);
+            String detected = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(7)).minusMinutes(minutesAgo)
+                    .withNano(0).toString();
+            b.append(",\"title\":").append(Json.quote(title))
+                    .append(",\"description\":").append(Json.quote("Phát hiện lúc " + detected + " qua hệ thống giám "
+                            + "sát; đã cô lập máy chủ bị ảnh hưởng, đang thu thập nhật ký để phân tích. Mã theo dõi "
+                            + Long.toHexString(random.nextLong())))
+                    .append(",\"detectedAt\":").append(Json.quote(detected))
+                    .append(",\"category\":").append(Json.quote(CATEGORIES[random.nextInt(CATEGORIES.length)]))
+                    .append(",\"beyondCapacity\":").append(random.nextInt(10) == 0)
+                    .append(",\"tlp\":").append(Json.quote(TLPS[random.nextInt(TLPS.length)]))
+                    .append(",\"reporterName\":\"Nguyễn Văn An\",\"reporterTitle\":\"Chuyên viên an toàn thông tin\"")
+                    .append(",\"reporterPhone\":\"0912345678\",\"reporterEmail\":\"attt@example.gov.vn\"");
+            b.append(",\"impacts\":[");
+            if (random.nextInt(4) == 0) {
+                b.append(Json.quote(IMPACTS[random.nextInt(IMPACTS.length)]));
+            }
+            b.append("],\"observables\":[");
+            int observables = random.nextInt(3);
+            for (int i = 0; i < observables; i++) {
+                b.append(i == 0 ? "" : ",").append("{\"type\":\"IP\",\"value\":\"")
+                        .append(random.nextInt(1, 224)).append('.').append(random.nextInt(256)).append('.')
+                        .append(random.nextInt(256)).append('.').append(random.nextInt(1, 255)).append("\"}");
+            }
+            b.append("],\"resultsSoFar\":\"Đã chặn địa chỉ nguồn trên tường lửa.\"}");
+            return b.toString();
+        }
+    }
+
+    // ---------------------------------------------------------------- incident-list
+
+    /**
+     * Queries of the incident list as its page and its users make them: the default newest-first page, filtered by
+     * state, severity, category, overdue clocks, open cases by severity, or an agency subtree (a province of the ids
+     * file), first pages mostly; 25 per page.
+     */
+    static final class IncidentQueries {
+        static final String[] STATES = {"RECEIVED", "VERIFIED", "CLASSIFIED", "RESPONDING", "CONTAINED",
+                "ERADICATED", "RECOVERED", "CLOSED"};
+        final List<Seeded> provinces;
+
+        IncidentQueries(List<Seeded> seeded) {
+            provinces = seeded.stream().filter(s -> s.kind.equals("PROVINCE") || s.kind.equals("CITY")).toList();
+        }
+
+        String next(ThreadLocalRandom random) {
+            int page = random.nextInt(10) < 7 ? 0 : random.nextInt(1, 5);
+            String tail = "&page=" + page + "&size=25";
+            return switch (random.nextInt(provinces.isEmpty() ? 7 : 8)) {
+                case 0 -> "sort=-reportedAt" + tail;
+                case 1 -> "state=" + STATES[random.nextInt(STATES.length)] + "&sort=-reportedAt" + tail;
+                case 2 -> "severity=SERIOUS&sort=-reportedAt" + tail;
+                case 3 -> "category=" + encode(NoticeBodies.CATEGORIES[random.nextInt(NoticeBodies.CATEGORIES.length)])
+                        + "&sort=-reportedAt" + tail;
+                case 4 -> "overdue=true&sort=-reportedAt" + tail;
+                case 5 -> "open=true&sort=severity" + tail;
+                case 6 -> "sort=-detectedAt" + tail;
+                default -> "agencyId=" + provinces.get(random.nextInt(provinces.size())).id + "&sort=-reportedAt"
+                        + tail;
+            };
+        }
+    }
+
     // ---------------------------------------------------------------- search prefixes
 
     /** What people type into a search box: beginnings of agency names (any case) and of codes. */
@@ -507,6 +823,16 @@ public final class LoadGenerator {
         HttpRequest post(String path, String json) {
             return builder(path).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build();
+        }
+
+        HttpRequest post(String path, String json, String idempotencyKey) {
+            return builder(path).header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
+                    .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build();
+        }
+
+        /** A page (HTML), as a browser asks for it. */
+        HttpRequest page(String path) {
+            return builder(path).setHeader("Accept", "text/html").GET().build();
         }
 
         private HttpRequest.Builder builder(String path) {
@@ -656,7 +982,24 @@ public final class LoadGenerator {
 
     record Report(String scenario, String baseUrl, int concurrency, String threads, double seconds, long requests,
                   long ok, long errors, Map<String, Long> outcomes, long timed, long p50Micros, long p95Micros,
-                  long p99Micros, long maxMicros, double meanMicros, Map<String, String> errorSamples) {
+                  long p99Micros, long maxMicros, double meanMicros, Map<String, String> errorSamples,
+                  Map<String, Long> checks, Map<String, String> checkSamples) {
+
+        Report(String scenario, String baseUrl, int concurrency, String threads, double seconds, long requests,
+               long ok, long errors, Map<String, Long> outcomes, long timed, long p50Micros, long p95Micros,
+               long p99Micros, long maxMicros, double meanMicros, Map<String, String> errorSamples) {
+            this(scenario, baseUrl, concurrency, threads, seconds, requests, ok, errors, outcomes, timed, p50Micros,
+                    p95Micros, p99Micros, maxMicros, meanMicros, errorSamples, Map.of(), Map.of());
+        }
+
+        Report withChecks(Map<String, Long> newChecks, Map<String, String> samples) {
+            return new Report(scenario, baseUrl, concurrency, threads, seconds, requests, ok, errors, outcomes, timed,
+                    p50Micros, p95Micros, p99Micros, maxMicros, meanMicros, errorSamples, newChecks, samples);
+        }
+
+        long check(String name) {
+            return checks.getOrDefault(name, 0L);
+        }
 
         double throughput() {
             return seconds <= 0 ? 0 : requests / seconds;
@@ -684,6 +1027,12 @@ public final class LoadGenerator {
             out.printf(Locale.ROOT, "latency ms   p50 %.2f  p95 %.2f  p99 %.2f  max %.2f  mean %.2f  (%d timed)%n",
                     ms(p50Micros), ms(p95Micros), ms(p99Micros), ms(maxMicros), meanMicros / 1000.0, timed);
             errorSamples.forEach((status, body) -> out.printf(Locale.ROOT, "first %s     %s%n", status, body));
+            if (!checks.isEmpty()) {
+                StringBuilder line = new StringBuilder();
+                checks.forEach((k, v) -> line.append(line.length() == 0 ? "" : ", ").append(k).append('=').append(v));
+                out.printf(Locale.ROOT, "integrity    %s%n", line);
+                checkSamples.forEach((k, v) -> out.printf(Locale.ROOT, "first %s %s%n", k, v));
+            }
         }
 
         List<String> failures(Options o) {
@@ -704,6 +1053,14 @@ public final class LoadGenerator {
                 failures.add(String.format(Locale.ROOT, "errors %.2f %% > allowed %.2f %%", errorPercent(),
                         o.assertMaxErrorPercent));
             }
+            // With any --assert-*, a lost or duplicated notice (or one that could not be read back) fails the run.
+            if (o.hasAssertions() && !checks.isEmpty()) {
+                for (String name : List.of("lost", "duplicated", "unverified")) {
+                    if (check(name) > 0) {
+                        failures.add(String.format(Locale.ROOT, "%d notice(s) %s", check(name), name));
+                    }
+                }
+            }
             return failures;
         }
 
@@ -714,10 +1071,20 @@ public final class LoadGenerator {
             return String.format(Locale.ROOT, "{\"scenario\":%s,\"baseUrl\":%s,\"concurrency\":%d,\"threads\":%s,"
                             + "\"seconds\":%.3f,\"requests\":%d,\"ok\":%d,\"errors\":%d,\"byStatus\":{%s},"
                             + "\"throughputRps\":%.1f,\"okThroughputRps\":%.1f,\"p50Ms\":%.3f,\"p95Ms\":%.3f,"
-                            + "\"p99Ms\":%.3f,\"maxMs\":%.3f,\"meanMs\":%.3f}",
+                            + "\"p99Ms\":%.3f,\"maxMs\":%.3f,\"meanMs\":%.3f%s}",
                     Json.quote(scenario), Json.quote(baseUrl), concurrency, Json.quote(threads), seconds, requests,
                     ok, errors, byStatus, throughput(), okThroughput(), ms(p50Micros), ms(p95Micros), ms(p99Micros),
-                    ms(maxMicros), meanMicros / 1000.0);
+                    ms(maxMicros), meanMicros / 1000.0, checksJson());
+        }
+
+        private String checksJson() {
+            if (checks.isEmpty()) {
+                return "";
+            }
+            StringBuilder b = new StringBuilder(",\"checks\":{");
+            checks.forEach((k, v) -> b.append(b.charAt(b.length() - 1) == '{' ? "" : ",").append(Json.quote(k))
+                    .append(':').append(v));
+            return b.append('}').toString();
         }
 
         static double ms(long micros) {
@@ -728,6 +1095,8 @@ public final class LoadGenerator {
     // ---------------------------------------------------------------- options
 
     static final class Options {
+        static final List<String> SCENARIOS = List.of("seed-agencies", "get-agency", "search-agencies", "coverage",
+                "file-notices", "incident-list", "incident-board");
         static final String HELP = """
                 Usage: java tools/loadgen/LoadGenerator.java --scenario NAME [options]
 
@@ -743,6 +1112,16 @@ public final class LoadGenerator {
                   coverage          GET /api/v1/compliance?agencyId=<id>, the coverage dashboard of the national
                                     root or of random provinces (--coverage-root), agencies from --ids-file
                                     (id, code, kind, name; kinds GOVERNMENT, PROVINCE, CITY)
+                  file-notices      POST /api/v1/incidents with varied notices, each with its own Idempotency-Key;
+                                    --retry-pct % of requests resend an earlier notice (same key, same body) and
+                                    must get the same incident id back (else: duplicated); a notice answered
+                                    with an error or a timeout is sent again (same key, same body). Then reads back
+                                    --verify notices with GET /api/v1/incidents/{id} (missing: lost). Targets from
+                                    --ids-file: rows "systemId, ownerAgencyId, SYSTEM, name" file against a system,
+                                    other rows "agencyId, code, kind, name" against an asset of that agency
+                  incident-list     GET /api/v1/incidents with the list page's filters and sorts (state, severity,
+                                    category, overdue, open by severity, a province from --ids-file), 25 per page
+                  incident-board    GET /incidents/board, the coordinator's board of open cases (HTML page)
 
                 Options:
                   --base-url URL          application address (default http://localhost:8080)
@@ -760,11 +1139,15 @@ public final class LoadGenerator {
                   --coverage-root R       national (default) or province (coverage)
                   --limit N               page size of search-agencies (default 20)
                   --timeout D             per-request timeout (default 10s)
+                  --retry-pct N           file-notices: share of requests that retry an earlier key (default 10)
+                  --verify N|all          file-notices: notices read back afterwards (default 1000; 0 = none)
                   --json-out PATH         also write the report as JSON
                   --assert-rps X          exit 2 unless successful requests/s >= X
                   --assert-p95-ms X       exit 2 unless p95 latency < X ms
                   --assert-p99-ms X       exit 2 unless p99 latency < X ms
                   --assert-max-error-pct X  exit 2 if more than X % of requests fail
+                                          (with any --assert-*, file-notices also exits 2 on a lost,
+                                          duplicated or unverifiable notice)
                   --help                  this text
 
                 Exit status: 0 done (and assertions met), 1 bad arguments or setup failure, 2 an assertion failed.
@@ -791,6 +1174,8 @@ public final class LoadGenerator {
         Double assertP99Ms;
         Double assertMaxErrorPercent;
         String coverageRoot = "national";
+        int retryPercent = 10;
+        int verify = 1000;
 
         boolean hasAssertions() {
             return assertRps != null || assertP95Ms != null || assertP99Ms != null || assertMaxErrorPercent != null;
@@ -846,6 +1231,14 @@ public final class LoadGenerator {
                         o.coverageRoot = value;
                     }
                     case "--assert-max-error-pct" -> o.assertMaxErrorPercent = number(arg, value);
+                    case "--retry-pct" -> {
+                        int pct = (int) number(arg, value);
+                        if (pct < 0 || pct > 100 || pct != number(arg, value)) {
+                            throw new IllegalArgumentException("--retry-pct is a whole number from 0 to 100");
+                        }
+                        o.retryPercent = pct;
+                    }
+                    case "--verify" -> o.verify = value.equals("all") ? -1 : value.equals("0") ? 0 : positive(arg, value);
                     default -> throw new IllegalArgumentException("unknown option " + arg);
                 }
             }
@@ -853,9 +1246,9 @@ public final class LoadGenerator {
                 return o;
             }
             if (o.scenario == null) {
-                throw new IllegalArgumentException("--scenario is required (seed-agencies, get-agency, search-agencies, coverage)");
+                throw new IllegalArgumentException("--scenario is required (" + String.join(", ", SCENARIOS) + ")");
             }
-            if (!List.of("seed-agencies", "get-agency", "search-agencies", "coverage").contains(o.scenario)) {
+            if (!SCENARIOS.contains(o.scenario)) {
                 throw new IllegalArgumentException("unknown scenario " + o.scenario);
             }
             if (!o.baseUrl.startsWith("http://") && !o.baseUrl.startsWith("https://")) {

@@ -69,6 +69,8 @@ class LoadGeneratorTests {
         server.setExecutor(serverThreads);
         server.createContext("/api/v1/agencies", this::agencies);
         server.createContext("/api/v1/compliance", this::compliance);
+        server.createContext("/api/v1/incidents", this::incidents);
+        server.createContext("/incidents/board", this::board);
         server.start();
         baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
         created.add(rootId);
@@ -112,6 +114,105 @@ class LoadGeneratorTests {
                 respond(exchange, n % 10 == 0 ? 503 : n % 7 == 0 ? 404 : 200, "{\"id\":\"x\"}");
             }
         }
+    }
+
+    // The incident stub: notices by id, the id each Idempotency-Key got, and knobs to break it.
+    final Map<String, Map<String, Object>> notices = new ConcurrentHashMap<>();
+    final Map<String, String> idByKey = new ConcurrentHashMap<>();
+    final Map<String, String> bodyByKey = new ConcurrentHashMap<>();
+    final AtomicInteger posts = new AtomicInteger();
+    final AtomicInteger replays = new AtomicInteger();
+    final List<String> listQueries = Collections.synchronizedList(new ArrayList<>());
+    final List<String> boardAccepts = Collections.synchronizedList(new ArrayList<>());
+    volatile boolean ignoreIdempotencyKeys; // every retry creates a second incident
+    volatile boolean forgetEveryFifth;      // every fifth notice is answered 201 but not kept
+    volatile boolean failAfterEveryThird;   // every third new notice is kept, but answered 503 (a lost answer)
+
+    /** POST files a notice (replaying the first answer for a known key); GET /{id} reads it; GET ?.. lists. */
+    void incidents(HttpExchange exchange) throws IOException {
+        requests.incrementAndGet();
+        try (exchange) {
+            if (!("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                respond(exchange, 401, "{\"status\":401}");
+                return;
+            }
+            String path = exchange.getRequestURI().getPath();
+            if (exchange.getRequestMethod().equals("POST")) {
+                String text = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                @SuppressWarnings("unchecked")
+                Map<String, Object> body = (Map<String, Object>) LoadGenerator.Json.parse(text);
+                String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+                if (key == null) {
+                    violations.add("notice without Idempotency-Key");
+                }
+                String known = key == null ? null : idByKey.get(key);
+                if (known != null && !ignoreIdempotencyKeys) {
+                    if (!text.equals(bodyByKey.get(key))) {
+                        respond(exchange, 422, "{\"status\":422,\"title\":\"Idempotency key reused\"}");
+                        return;
+                    }
+                    replays.incrementAndGet();
+                    respond(exchange, 201, "{\"id\":\"" + known + "\",\"title\":"
+                            + LoadGenerator.Json.quote((String) body.get("title")) + "}");
+                    return;
+                }
+                for (String field : List.of("title", "description", "detectedAt", "category", "tlp")) {
+                    if (!(body.get(field) instanceof String v) || v.isBlank()) {
+                        violations.add("notice without " + field + ": " + text);
+                    }
+                }
+                if (body.get("systemId") == null && body.get("affectedAsset") == null) {
+                    violations.add("notice without systemId or affectedAsset: " + text);
+                }
+                String id = UUID.randomUUID().toString();
+                if (key != null) {
+                    idByKey.putIfAbsent(key, id);
+                    bodyByKey.putIfAbsent(key, text);
+                }
+                int n = posts.incrementAndGet();
+                if (!(forgetEveryFifth && n % 5 == 0)) {
+                    notices.put(id, body);
+                }
+                if (failAfterEveryThird && n % 3 == 0) {
+                    respond(exchange, 503, "{\"status\":503}");
+                    return;
+                }
+                respond(exchange, 201, "{\"id\":\"" + id + "\",\"title\":"
+                        + LoadGenerator.Json.quote((String) body.get("title")) + ",\"version\":0}");
+            } else if (path.equals("/api/v1/incidents")) {
+                listQueries.add(exchange.getRequestURI().getRawQuery());
+                respond(exchange, 200, "{\"items\":[],\"page\":0,\"size\":25,\"total\":0}");
+            } else {
+                Map<String, Object> notice = notices.get(path.substring(path.lastIndexOf('/') + 1));
+                if (notice == null) {
+                    respond(exchange, 404, "{\"status\":404}");
+                } else {
+                    respond(exchange, 200, "{\"id\":\"" + path.substring(path.lastIndexOf('/') + 1)
+                            + "\",\"title\":" + LoadGenerator.Json.quote((String) notice.get("title")) + "}");
+                }
+            }
+        }
+    }
+
+    void board(HttpExchange exchange) throws IOException {
+        requests.incrementAndGet();
+        try (exchange) {
+            boardAccepts.add(exchange.getRequestHeaders().getFirst("Accept"));
+            byte[] bytes = "<html><body>Bảng điều phối</body></html>".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/html;charset=UTF-8");
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+        }
+    }
+
+    Path noticeTargets() throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            lines.add(UUID.randomUUID() + "\t" + UUID.randomUUID() + "\tSYSTEM\tCổng dịch vụ công số " + i);
+        }
+        lines.add(UUID.randomUUID() + "\tBC-P01\tPROVINCE\tTỉnh số 1");
+        lines.add(UUID.randomUUID() + "\tBC-P02\tCITY\tThành phố số 2");
+        return Files.write(dir.resolve("notice-targets.tsv"), lines);
     }
 
     /** GET /api/v1/compliance?agencyId=: counts the requested agencies; 200 with a coverage report. */
@@ -417,6 +518,131 @@ class LoadGeneratorTests {
                 "--ids-file", noRoot.toString(), "--warmup", "0", "--duration", "100ms"},
                 new PrintStream(new ByteArrayOutputStream()), errStream)).isEqualTo(LoadGenerator.EXIT_USAGE);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("no GOVERNMENT agency").contains("--root-id");
+    }
+
+    @Test
+    void fileNoticesRetriesWithTheSameKeyAndBodyAndFindsNothingLostOrDuplicatedOnASoundServer() throws IOException {
+        Path targets = noticeTargets();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Path json = dir.resolve("notices.json");
+
+        int exit = LoadGenerator.run(new String[]{"--base-url", baseUrl, "--token", TOKEN, "--scenario",
+                "file-notices", "--ids-file", targets.toString(), "--concurrency", "4", "--warmup", "0",
+                "--duration", "1500ms", "--retry-pct", "30", "--verify", "all", "--assert-max-error-pct", "0",
+                "--json-out", json.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+
+        assertThat(exit).as(out.toString(StandardCharsets.UTF_8)).isEqualTo(LoadGenerator.EXIT_OK);
+        assertThat(violations).isEmpty();
+        Map<?, ?> written = (Map<?, ?>) LoadGenerator.Json.parse(Files.readString(json));
+        Map<?, ?> checks = (Map<?, ?>) written.get("checks");
+        // Every new key created one notice; every retry was a replay of its first answer.
+        assertThat(((Double) checks.get("created")).longValue()).isEqualTo(notices.size()).isGreaterThan(10);
+        assertThat(((Double) checks.get("retries")).longValue()).isEqualTo(replays.get()).isPositive();
+        assertThat(checks.get("retriesMatched")).isEqualTo(checks.get("retries"));
+        assertThat(checks.get("duplicated")).isEqualTo(0.0);
+        assertThat(checks.get("lost")).isEqualTo(0.0);
+        assertThat(checks.get("readBack")).isEqualTo(checks.get("created"));
+        // About 30 % retries, and both kinds of notice bodies (by system, by agency asset) were sent.
+        double share = (Double) checks.get("retries") / (Double) checks.get("notices");
+        assertThat(share).isBetween(0.05, 0.6);
+        assertThat(notices.values()).anyMatch(n -> n.containsKey("systemId"))
+                .anyMatch(n -> n.containsKey("affectedAsset") && n.containsKey("ownerId"));
+        assertThat(notices.values().stream().map(n -> n.get("category")).distinct().count()).isGreaterThan(3);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("integrity    notices=").contains("duplicated=0");
+    }
+
+    @Test
+    void aNoticeAnsweredWithAnErrorIsSentAgainWithItsKeyAndYieldsOneIncident() throws IOException {
+        Path targets = noticeTargets();
+        failAfterEveryThird = true;
+
+        LoadGenerator.Report report = execute("--base-url", baseUrl, "--token", TOKEN, "--scenario", "file-notices",
+                "--ids-file", targets.toString(), "--concurrency", "2", "--warmup", "0", "--duration", "600ms",
+                "--retry-pct", "0", "--verify", "all");
+
+        // Every third key was answered 503 the first time; sent again, it got the stored incident, not a new one.
+        assertThat(report.check("resentAfterError")).isPositive().isEqualTo(replays.get());
+        assertThat(report.check("unanswered")).isZero();
+        assertThat(report.check("created")).isEqualTo(report.check("notices")).isEqualTo(notices.size())
+                .isEqualTo(idByKey.size());
+        assertThat(report.check("lost")).isZero();
+        assertThat(report.outcomes()).containsKey("503");
+    }
+
+    @Test
+    void fileNoticesCatchesDuplicatesWhenTheServerIgnoresTheKey() throws IOException {
+        Path targets = noticeTargets();
+        ignoreIdempotencyKeys = true;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int exit = LoadGenerator.run(new String[]{"--base-url", baseUrl, "--token", TOKEN, "--scenario",
+                "file-notices", "--ids-file", targets.toString(), "--concurrency", "2", "--warmup", "0",
+                "--duration", "500ms", "--retry-pct", "50", "--verify", "0", "--assert-max-error-pct", "0"},
+                new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+
+        assertThat(exit).isEqualTo(LoadGenerator.EXIT_ASSERTION_FAILED);
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(text).containsPattern("ASSERTION FAILED: [1-9][0-9]* notice\\(s\\) duplicated")
+                .contains("first duplicated key lg-");
+        assertThat(replays.get()).isZero();
+    }
+
+    @Test
+    void fileNoticesCatchesNoticesThatCannotBeReadBack() throws IOException {
+        Path targets = noticeTargets();
+        forgetEveryFifth = true;
+
+        LoadGenerator.Report report = execute("--base-url", baseUrl, "--token", TOKEN, "--scenario", "file-notices",
+                "--ids-file", targets.toString(), "--concurrency", "2", "--warmup", "0", "--duration", "500ms",
+                "--retry-pct", "0", "--verify", "all");
+
+        long forgotten = posts.get() / 5;
+        assertThat(forgotten).isPositive();
+        assertThat(report.check("lost")).isEqualTo(forgotten);
+        assertThat(report.check("readBack")).isEqualTo(posts.get());
+        assertThat(report.check("retries")).isZero();
+        assertThat(report.failures(LoadGenerator.Options.parse(new String[]{"--scenario", "file-notices",
+                "--assert-p99-ms", "100000"}))).containsExactly(forgotten + " notice(s) lost");
+        // A sample reads back only that many.
+        LoadGenerator.Report sampled = execute("--base-url", baseUrl, "--token", TOKEN, "--scenario", "file-notices",
+                "--ids-file", targets.toString(), "--concurrency", "2", "--warmup", "0", "--duration", "300ms",
+                "--retry-pct", "0", "--verify", "7");
+        assertThat(sampled.check("readBack")).isEqualTo(7);
+    }
+
+    @Test
+    void incidentListUsesThePageFiltersAndTheBoardIsAskedForAsAPage() throws IOException {
+        Path ids = coverageIds(List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString()));
+
+        LoadGenerator.Report list = execute("--base-url", baseUrl, "--token", TOKEN, "--scenario", "incident-list",
+                "--ids-file", ids.toString(), "--concurrency", "2", "--warmup", "0", "--duration", "600ms");
+        LoadGenerator.Report board = execute("--base-url", baseUrl, "--token", TOKEN, "--scenario",
+                "incident-board", "--concurrency", "1", "--warmup", "0", "--duration", "200ms");
+
+        assertThat(list.errors()).isZero();
+        assertThat(list.requests()).isEqualTo(listQueries.size()).isPositive();
+        assertThat(listQueries).allMatch(q -> q.contains("size=25") && q.contains("sort="));
+        // The mix, drawn directly (independent of how fast a loaded machine runs the stub).
+        LoadGenerator.IncidentQueries queries = new LoadGenerator.IncidentQueries(LoadGenerator.readSeeded(ids));
+        List<String> drawn = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            drawn.add(queries.next(java.util.concurrent.ThreadLocalRandom.current()));
+        }
+        assertThat(drawn).allMatch(q -> q.contains("size=25") && q.contains("sort="))
+                .anyMatch(q -> q.contains("state=CLOSED")).anyMatch(q -> q.contains("overdue=true"))
+                .anyMatch(q -> q.contains("open=true&sort=severity")).anyMatch(q -> q.contains("category="))
+                .anyMatch(q -> q.contains("severity=SERIOUS")).anyMatch(q -> q.contains("page=0"))
+                .anyMatch(q -> q.contains("page=4")).noneMatch(q -> q.contains("page=5"));
+        // Only provincial-level units of the ids file are used as the agency filter.
+        String idsText = Files.readString(ids);
+        assertThat(drawn.stream().filter(q -> q.contains("agencyId=")).map(q -> q.replaceAll(".*agencyId=([^&]+).*", "$1"))
+                .distinct()).isNotEmpty().allMatch(id -> idsText.contains(id + "\tBC-P"));
+        assertThat(board.scenario()).isEqualTo("incident-board");
+        assertThat(board.requests()).isEqualTo(boardAccepts.size()).isPositive();
+        assertThat(boardAccepts).allMatch("text/html"::equals);
+        assertThat(LoadGenerator.run(new String[]{"--scenario", "file-notices", "--retry-pct", "101"},
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream())))
+                .isEqualTo(LoadGenerator.EXIT_USAGE);
     }
 
     static String[] concat(String[] a, String... b) {

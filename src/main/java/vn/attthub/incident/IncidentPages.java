@@ -114,7 +114,7 @@ class IncidentPages {
             columns.get(i.severity() == null ? "UNCLASSIFIED" : i.severity()).add(i);
         }
         model.addAttribute("columns", columns);
-        model.addAttribute("openTotal", open.total());
+        model.addAttribute("openTotal", open.totalCapped() ? "hơn " + open.total() : open.total());
         model.addAttribute("overdue", views.list(user, new IncidentViews.Filter(null, null, null, null, true, true,
                 "reportedAt", 0, 50)));
         return "incident/board";

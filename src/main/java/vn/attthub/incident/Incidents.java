@@ -258,11 +258,12 @@ class Incidents {
         details.put("category", category.get().code());
         details.put("tlp", tlp.name());
         details.put("recipients", recipients.stream().map(r -> r.role() + ":" + r.agency().value()).toList());
-        AuditEntry entry = AuditEntry.success("incident.filed", "incident", id, actor.agency(), details);
-        if (actor.userId() == null) audit.recordFor(null, "system", entry); else audit.record(entry);
         for (IncidentRouting.Recipient r : recipients) {
             notices.notice(r.agency(), id, reference, title, r.role(), tlp);
         }
+        // Last: the audit append serialises writers on the hash chain until commit, so hold that lock briefly.
+        AuditEntry entry = AuditEntry.success("incident.filed", "incident", id, actor.agency(), details);
+        if (actor.userId() == null) audit.recordFor(null, "system", entry); else audit.record(entry);
         return id;
     }
 
@@ -277,11 +278,9 @@ class Incidents {
 
     String nextReference(Instant now) {
         int year = LocalDate.ofInstant(now, ZONE).getYear();
-        long n = jdbc.sql("""
-                        INSERT INTO incident_reference_counter (year, last) VALUES (:year, 1)
-                        ON CONFLICT (year) DO UPDATE SET last = incident_reference_counter.last + 1
-                        RETURNING last""")
-                .param("year", year).query(Long.class).single();
+        // A per-year sequence (V93): no lock held until commit, so notices are not serialised on the counter.
+        long n = jdbc.sql("SELECT incident_next_reference_number(:year)").param("year", year).query(Long.class)
+                .single();
         return String.format("SC-%d-%06d", year, n);
     }
 

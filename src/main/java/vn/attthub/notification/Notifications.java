@@ -11,7 +11,9 @@ import vn.attthub.organisation.ContactKind;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -75,13 +77,9 @@ public class Notifications {
         if (inserted == 0) return;
 
         Map<String, String> emails = new LinkedHashMap<>();
+        List<UUID> users = new ArrayList<>();
         for (AgencyMembers.Member m : members.of(message.agency())) {
-            jdbc.sql("""
-                            INSERT INTO notification_delivery (id, notification_id, channel, user_id, status, sent_at,
-                                                               created_at)
-                            VALUES (:id, :notification, 'IN_APP', :user, 'SENT', :now, :now)""")
-                    .param("id", UUID.randomUUID()).param("notification", id).param("user", m.id().value())
-                    .param("now", Timestamp.from(now)).update();
+            users.add(m.id().value());
             addEmail(emails, m.email());
         }
         for (AgencyContact c : contacts.of(message.agency().value(), false)) {
@@ -89,14 +87,26 @@ public class Notifications {
                 addEmail(emails, c.email());
             }
         }
-        for (String email : emails.values()) {
-            jdbc.sql("""
-                            INSERT INTO notification_delivery (id, notification_id, channel, email, status,
-                                                               next_attempt_at, created_at)
-                            VALUES (:id, :notification, 'EMAIL', :email, 'PENDING', :now, :now)""")
-                    .param("id", UUID.randomUUID()).param("notification", id).param("email", email)
-                    .param("now", Timestamp.from(now)).update();
-        }
+        if (users.isEmpty() && emails.isEmpty()) return;
+        // All deliveries in one statement (an in-app one per user, sent at once; a pending e-mail per address).
+        List<String> addresses = new ArrayList<>(emails.values());
+        UUID[] ids = new UUID[users.size() + addresses.size()];
+        for (int i = 0; i < ids.length; i++) ids[i] = UUID.randomUUID();
+        UUID[] userIds = new UUID[ids.length];
+        String[] mails = new String[ids.length];
+        for (int i = 0; i < users.size(); i++) userIds[i] = users.get(i);
+        for (int i = 0; i < addresses.size(); i++) mails[users.size() + i] = addresses.get(i);
+        jdbc.sql("""
+                        INSERT INTO notification_delivery (id, notification_id, channel, user_id, email, status, sent_at,
+                                                           next_attempt_at, created_at)
+                        SELECT d.id, :notification, CASE WHEN d.user_id IS NULL THEN 'EMAIL' ELSE 'IN_APP' END,
+                               d.user_id, d.email, CASE WHEN d.user_id IS NULL THEN 'PENDING' ELSE 'SENT' END,
+                               CASE WHEN d.user_id IS NULL THEN NULL ELSE CAST(:now AS timestamptz) END,
+                               CASE WHEN d.user_id IS NULL THEN CAST(:now AS timestamptz) END, CAST(:now AS timestamptz)
+                        FROM unnest(CAST(:ids AS uuid[]), CAST(:users AS uuid[]), CAST(:emails AS text[]))
+                             WITH ORDINALITY AS d(id, user_id, email, ord) ORDER BY d.ord""")
+                .param("notification", id).param("ids", ids).param("users", userIds).param("emails", mails)
+                .param("now", Timestamp.from(now)).update();
     }
 
     private static void addEmail(Map<String, String> emails, String email) {

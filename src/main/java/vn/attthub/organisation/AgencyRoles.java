@@ -65,12 +65,13 @@ public class AgencyRoles {
     /**
      * The holder of a serving role (e.g. SECURITY_UNIT, IR_UNIT) for {@code agency} or, when it has none, for its
      * nearest ancestor that has one: a province's incident-response unit also serves the province's departments.
+     * The ancestors are the ids on the agency's path (looked up by primary key, not by a scan of every agency).
      */
     public Optional<AgencySummary> nearestHolderFor(AgencyRoleKind role, AgencyId agency, LocalDate date) {
         return jdbc.sql("""
                         SELECT a.id, a.code, a.name_vi, a.name_en, a.kind, a.parent_id, a.valid_from, a.valid_to
                         FROM agency t
-                        JOIN agency f ON t.path LIKE f.path || '%'
+                        JOIN agency f ON f.id = ANY (CAST(string_to_array(trim(BOTH '/' FROM t.path), '/') AS uuid[]))
                         JOIN agency_role r ON r.for_agency_id = f.id
                         JOIN agency a ON a.id = r.agency_id
                         WHERE t.id = :agency AND r.role = :role AND r.valid_from <= :date
