@@ -4,8 +4,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 import vn.attthub.audit.AuditEntry;
 import vn.attthub.audit.AuditLog;
 import vn.attthub.organisation.AgencyRoleKind;
@@ -48,7 +46,6 @@ class IncidentLessons {
     static final Set<IncidentState> WRITABLE = EnumSet.of(IncidentState.RECOVERED, IncidentState.CLOSED);
 
     private final JdbcClient jdbc;
-    private final JsonMapper json;
     private final IncidentViews views;
     private final Incidents incidents;
     private final AgencyRoles roles;
@@ -56,10 +53,9 @@ class IncidentLessons {
     private final IncidentCategories categories;
     private final AuditLog audit;
 
-    IncidentLessons(JdbcClient jdbc, JsonMapper json, IncidentViews views, Incidents incidents, AgencyRoles roles,
+    IncidentLessons(JdbcClient jdbc, IncidentViews views, Incidents incidents, AgencyRoles roles,
                     AgencyTree tree, IncidentCategories categories, AuditLog audit) {
         this.jdbc = jdbc;
-        this.json = json;
         this.views = views;
         this.incidents = incidents;
         this.roles = roles;
@@ -200,15 +196,15 @@ class IncidentLessons {
         Set<String> secrets = new HashSet<>();
         secrets.add(row.reference());
         Map<String, Object> raw = jdbc.sql("""
-                        SELECT reporter_name, reporter_phone, reporter_email, observables::text AS observables
-                        FROM incident WHERE id = :id""").param("id", row.id()).query().singleRow();
+                        SELECT reporter_name, reporter_phone, reporter_email FROM incident WHERE id = :id""")
+                .param("id", row.id()).query().singleRow();
         for (String k : List.of("reporter_name", "reporter_phone", "reporter_email")) {
             if (raw.get(k) != null) secrets.add((String) raw.get(k));
         }
-        List<Incidents.Observable> observables = json.readValue((String) raw.get("observables"),
-                new TypeReference<List<Incidents.Observable>>() {
-                });
-        for (Incidents.Observable o : observables) if (o.value() != null) secrets.add(o.value());
+        // every observable of the case, canonical and as entered, whatever its TLP: none may reach the network note
+        jdbc.sql("SELECT value, raw_value FROM incident_observable WHERE incident_id = :id").param("id", row.id())
+                .query((rs, n) -> List.of(rs.getString("value"), rs.getString("raw_value"))).list()
+                .forEach(secrets::addAll);
         return new LessonSanitiser.Known(agencyNames, systemNames, secrets);
     }
 
