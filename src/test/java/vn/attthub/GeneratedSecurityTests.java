@@ -165,6 +165,8 @@ class GeneratedSecurityTests {
                     .alert(w.callers(), w.jdbc(), w.unitOfA()))),
             new Fixture("/api/v1/incidents/{}/orders/{}", w -> vn.attthub.incident.IncidentSecurityFixtures
                     .order(w.callers(), w.jdbc(), w.provinceA(), w.unitOfA())),
+            new Fixture("/api/v1/incidents/{}/evidence/{}", w -> vn.attthub.incident.IncidentSecurityFixtures
+                    .evidence(w.callers(), w.jdbc(), w.provinceA(), w.unitOfA())),
             new Fixture("/api/v1/incidents/{}/reports/{}", w -> vn.attthub.incident.IncidentSecurityFixtures
                     .report(w.context(), w.callers(), w.jdbc(), w.provinceA(), w.unitOfA())),
             new Fixture("/api/v1/agencies/{}/signing-credentials/{}", w -> {
