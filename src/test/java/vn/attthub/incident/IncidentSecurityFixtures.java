@@ -58,4 +58,13 @@ public final class IncidentSecurityFixtures {
         if (r.statusCode() != 201) throw new AssertionError(r.body());
         return List.of(id, IncidentFixtures.json(r).get("id").asString());
     }
+
+    /** An incident with one evidence file uploaded by the bootstrap admin: [incidentId, evidenceId]. */
+    public static List<String> evidence(TestCallers callers, JdbcClient jdbc, Agency province, Agency unit) {
+        String id = incident(callers, jdbc, province, unit);
+        var r = IncidentEvidenceApiIntegrationTests.upload(callers, id, IntegrationTest.BOOTSTRAP_TOKEN,
+                "log.txt", "Nhật ký kiểm thử bảo mật".getBytes(java.nio.charset.StandardCharsets.UTF_8), "AMBER");
+        if (r.statusCode() != 201) throw new AssertionError(r.body());
+        return List.of(id, IncidentFixtures.json(r).get("id").asString());
+    }
 }
