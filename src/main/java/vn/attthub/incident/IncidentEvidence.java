@@ -42,10 +42,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -54,7 +52,8 @@ import java.util.UUID;
  * and their size limited ({@code attt.incident.evidence-max-size}); any type is accepted (logs, captures, samples)
  * and always served as an {@code application/octet-stream} attachment. Every step (collection, download,
  * verification, transfer) appends an entry to an append-only custody chain whose entries carry the hash of the
- * previous one. TLP:RED evidence is seen only by the case's named agencies (reporter, recipients).
+ * previous one. Who sees an item follows {@link TlpRules}: RED only the case's named parties, a shared agency up to
+ * its share's cap.
  */
 @Component
 class IncidentEvidence {
@@ -196,10 +195,9 @@ class IncidentEvidence {
     }
 
     List<EvidenceView> list(CurrentUser user, UUID incidentId) {
-        IncidentViews.Row row = views.row(incidentId, user);
-        boolean named = isNamed(user, row);
+        IncidentViews.Access access = views.access(incidentId, user);
         return jdbc.sql("SELECT id, tlp FROM incident_evidence WHERE incident_id = :id ORDER BY uploaded_at, id")
-                .param("id", incidentId).query((rs, n) -> named || !"RED".equals(rs.getString(2))
+                .param("id", incidentId).query((rs, n) -> access.maySee(Tlp.valueOf(rs.getString(2)))
                         ? rs.getObject(1, UUID.class) : null).list().stream()
                 .filter(java.util.Objects::nonNull).map(e -> view(incidentId, e)).toList();
     }
@@ -337,11 +335,12 @@ class IncidentEvidence {
     // ---- reads ----
 
     private EvidenceView find(CurrentUser user, UUID incidentId, UUID evidenceId) {
-        IncidentViews.Row row = views.row(incidentId, user);
+        IncidentViews.Access access = views.access(incidentId, user);
         String tlp = jdbc.sql("SELECT tlp FROM incident_evidence WHERE id = :id AND incident_id = :incident")
                 .param("id", evidenceId).param("incident", incidentId).query(String.class).optional()
                 .orElseThrow(() -> new NotFoundException("evidence", evidenceId));
-        if ("RED".equals(tlp) && !isNamed(user, row)) throw new NotFoundException("evidence", evidenceId);
+        // the same TLP rule as observables: RED only for named parties, a shared agency only up to its share's cap
+        if (!access.maySee(Tlp.valueOf(tlp))) throw new NotFoundException("evidence", evidenceId);
         return view(incidentId, evidenceId);
     }
 
@@ -369,14 +368,6 @@ class IncidentEvidence {
                         rs.getTimestamp(8).toInstant(), rs.getString(9), rs.getString(10),
                         rs.getTimestamp(11).toInstant(), current, intact(evidenceId, chain), chain))
                 .optional().orElseThrow(() -> new NotFoundException("evidence", evidenceId));
-    }
-
-    /** TLP:RED: the caller's own agency (or an agency granted to them) is the reporter or a named recipient. */
-    private boolean isNamed(CurrentUser user, IncidentViews.Row row) {
-        Set<UUID> named = Incidents.namedAgencies(user, Permission.INCIDENT_READ);
-        Set<UUID> caseAgencies = new HashSet<>(views.recipientAgencies(row.id()));
-        caseAgencies.add(row.reporterAgency().value());
-        return caseAgencies.stream().anyMatch(named::contains);
     }
 
     private void requireActor(CurrentUser user, IncidentViews.Row row) {

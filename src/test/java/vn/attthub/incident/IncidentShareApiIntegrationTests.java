@@ -206,4 +206,33 @@ class IncidentShareApiIntegrationTests {
         assertThat(share(coordinator, id, "{\"target\":\"NETWORK\",\"agencyId\":\"" + member.id()
                 + "\",\"cap\":\"CLEAR\"}").statusCode()).isEqualTo(400);
     }
+
+    @Test
+    void evidenceFollowsTheShareCapToo() {
+        String id = incident("AMBER");
+        java.util.Map<String, String> ids = new java.util.HashMap<>();
+        for (String tlp : java.util.List.of("GREEN", "AMBER", "RED")) {
+            var up = IncidentEvidenceApiIntegrationTests.upload(f.callers, id, irUser.token(), tlp.toLowerCase() + ".log",
+                    ("nhật ký " + tlp).getBytes(java.nio.charset.StandardCharsets.UTF_8), tlp);
+            assertThat(up.statusCode()).as(up.body()).isEqualTo(201);
+            ids.put(tlp, json(up).get("id").asString());
+        }
+        Agency partner = f.callers.agency(f.root, "PROVINCE", "Tỉnh đối tác chứng cứ " + tag);
+        Caller partnerUser = f.callers.caller(partner, Role.INCIDENT_RESPONDER);
+        assertThat(share(irUser, id, to(partner.id(), "GREEN")).statusCode()).isEqualTo(201);
+
+        // issue 4 §3: a GREEN share shows the GREEN file only; AMBER and RED files are absent and 404 by id
+        var list = f.callers.get("/api/v1/incidents/" + id + "/evidence", partnerUser.token());
+        assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+        assertThat(list.body()).contains(ids.get("GREEN")).doesNotContain(ids.get("AMBER"), ids.get("RED"));
+        for (String tlp : java.util.List.of("AMBER", "RED")) {
+            assertThat(f.callers.get("/api/v1/incidents/" + id + "/evidence/" + ids.get(tlp) + "/content",
+                    partnerUser.token()).statusCode()).isEqualTo(404);
+        }
+        assertThat(f.callers.get("/api/v1/incidents/" + id + "/evidence/" + ids.get("GREEN"),
+                partnerUser.token()).statusCode()).isEqualTo(200);
+        // the case's IR unit, a named recipient, sees all three
+        assertThat(f.callers.get("/api/v1/incidents/" + id + "/evidence", irUser.token()).body())
+                .contains(ids.get("GREEN"), ids.get("AMBER"), ids.get("RED"));
+    }
 }
