@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.attthub.infosystem.InformationSystems;
 import vn.attthub.organisation.AgencyDirectory;
@@ -19,6 +20,9 @@ import vn.attthub.shared.NotFoundException;
 import vn.attthub.shared.Permission;
 import vn.attthub.shared.RequiresPermission;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -43,11 +47,13 @@ class IncidentPages {
     private final IncidentShares shares;
     private final IncidentOrders orders;
     private final AgencyDirectory directory;
+    private final IncidentEvidence evidence;
 
     IncidentPages(Incidents incidents, IncidentViews views, IncidentReports reports, IncidentCategories categories,
                   InformationSystems systems, IncidentShares shares, IncidentOrders orders,
-                  AgencyDirectory directory) {
+                  AgencyDirectory directory, IncidentEvidence evidence) {
         this.directory = directory;
+        this.evidence = evidence;
         this.shares = shares;
         this.orders = orders;
         this.incidents = incidents;
@@ -206,6 +212,9 @@ class IncidentPages {
             orderActions.put(o.id(), actions);
         }
         model.addAttribute("orderActions", orderActions);
+        model.addAttribute("evidence", evidence.list(user, id));
+        model.addAttribute("canAddEvidence", views.canReport(user, row) || views.isResponder(user, row)
+                || views.isCoordinator(user, id));
         model.addAttribute("canIssueOrders", user.has(Permission.INCIDENT_COORDINATE) && views.isCoordinator(user, id));
         return "incident/workspace";
     }
@@ -217,6 +226,24 @@ class IncidentPages {
         return act(id, flash, () -> orders.issue(user, id, IncidentOrderForm.issue(form,
                 code -> directory.findByCode(code).map(a -> a.id().value()))),
                 "Đã ban hành văn bản điều phối (Mẫu 06).");
+    }
+
+    @PostMapping("/incidents/{id}/evidence")
+    @RequiresPermission(Permission.INCIDENT_READ)
+    String uploadEvidence(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+                          @RequestParam(value = "file", required = false) MultipartFile file,
+                          @RequestParam Map<String, String> form, RedirectAttributes flash) {
+        IncidentEvidence.Upload body = new IncidentEvidence.Upload(form.get("description"),
+                form.get("collectionMethod"), form.get("collectionLocation"),
+                IncidentOrderForm.withVietnamOffset(form.get("collectedAt")), form.get("tlp"));
+        return act(id, flash, () -> {
+            try (InputStream in = file == null || file.isEmpty() ? null : file.getInputStream()) {
+                evidence.upload(user, id, in, file == null ? null : file.getOriginalFilename(),
+                        file == null ? null : file.getContentType(), body);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, "Đã lưu chứng cứ (SHA-256 đã tính, chuỗi lưu giữ bắt đầu).");
     }
 
     @PostMapping("/incidents/{id}/orders/{orderId}/acknowledge")
