@@ -161,6 +161,10 @@ class CoverageRollupIntegrationTests {
 
     UUID assessment(TestCallers.Agency agency, LocalDate due) {
         UUID id = UUID.randomUUID();
+        // One open organisation assessment per agency: an approval may already have opened one; it is cancelled.
+        jdbc.sql("""
+                        UPDATE control_assessment SET cancelled_at = now() WHERE agency_id = ? AND scope = 'ORGANISATION'
+                        AND completed_on IS NULL AND cancelled_at IS NULL""").param(agency.id()).update();
         jdbc.sql("""
                         INSERT INTO control_assessment (id, obligation_id, scope, agency_id, period_months, due_on)
                         VALUES (?, 'ND85-A20-2C', 'ORGANISATION', ?, 12, ?)""").params(id, agency.id(), due).update();
