@@ -3,7 +3,6 @@ package vn.attthub.control;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.attthub.infosystem.SystemCoverage;
-import vn.attthub.organisation.AgencyTree;
 import vn.attthub.shared.AgencyId;
 import vn.attthub.shared.NotFoundException;
 
@@ -21,8 +20,9 @@ import java.util.UUID;
  * applicable requirements implemented with current evidence, stale evidence, and periodic assessments due soon or
  * overdue (Decree 85/2016 Art 20.2.c). Systems and baselines are read from subtree totals kept exact by triggers
  * (V92, over the per-owner counts of V90 and V91): one row per direct child plus the root's own counts, never
- * systems, requirements or inventories. Assessments and overdue steps depend on today's date and are one set-based
- * query over the subtree's materialised path (a {@link AgencyTree#subtreeEnd path range}).
+ * systems, requirements or inventories. Open periodic assessments depend on today's date: they are counted per
+ * ancestor and due date (V95, kept by triggers), and the root's direct children sum the dates up to the due-soon
+ * horizon; the root's own ones are read directly.
  */
 @Component
 public class Coverage {
@@ -72,9 +72,6 @@ public class Coverage {
                 .query((rs, i) -> new Root(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .optional().orElseThrow(() -> new NotFoundException("agency", rootId));
         counters.refreshExpired(today);
-        String from = root.path();
-        String to = AgencyTree.subtreeEnd(root.path());
-        int len = root.path().length();
 
         Map<UUID, long[]> byChild = new HashMap<>(); // key null = the root's own systems
         // [operating, approved, baselines, applicable, compliant, fully, stale, dueSoon, overdue]
@@ -100,18 +97,22 @@ public class Coverage {
                     v[6] += rs.getLong(6);
                 });
         jdbc.sql("""
-                        SELECT NULLIF(split_part(substr(a.path, :len + 1), '/', 1), '')::uuid AS child,
-                               count(*) FILTER (WHERE t.due_on >= :today AND t.due_on <= :soon),
-                               count(*) FILTER (WHERE t.due_on < :today)
-                        FROM agency a JOIN control_assessment t ON t.agency_id = a.id
-                             AND t.completed_on IS NULL AND t.cancelled_at IS NULL AND t.due_on <= :soon
-                        WHERE a.path ~>=~ :from AND a.path ~<~ :to GROUP BY 1""")
-                .param("len", len).param("from", from).param("to", to).param("today", today)
+                        SELECT a.id AS child, sum(d.open) FILTER (WHERE d.due_on >= :today),
+                               sum(d.open) FILTER (WHERE d.due_on < :today)
+                        FROM agency a JOIN control_assessment_subtree_due d ON d.agency_id = a.id AND d.due_on <= :soon
+                        WHERE a.parent_id = :root GROUP BY a.id
+                        UNION ALL
+                        SELECT NULL, count(*) FILTER (WHERE t.due_on >= :today), count(*) FILTER (WHERE t.due_on < :today)
+                        FROM control_assessment t WHERE t.agency_id = :root AND t.completed_on IS NULL
+                             AND t.cancelled_at IS NULL AND t.due_on <= :soon""")
+                .param("root", root.id()).param("today", today)
                 .param("soon", today.plusDays(AssessmentDue.SOON_DAYS))
                 .query(rs -> {
+                    long soon = rs.getLong(2), overdue = rs.getLong(3);
+                    if (soon == 0 && overdue == 0) return;
                     long[] v = byChild.computeIfAbsent(rs.getObject(1, UUID.class), k -> new long[9]);
-                    v[7] += rs.getLong(2);
-                    v[8] += rs.getLong(3);
+                    v[7] += soon;
+                    v[8] += overdue;
                 });
 
         record Child(UUID id, String code, String name) {

@@ -44,7 +44,7 @@ class CoverageRollupIntegrationTests {
 
     final LocalDate today = ComplianceCounters.today();
 
-    /** [operating, approved, baselines, applicable, compliant, fully compliant, stale] per child (null = own). */
+    /** [operating, approved, baselines, applicable, compliant, fully compliant, stale, due soon, overdue] per child (null = own). */
     Map<UUID, List<Long>> straightforward(TestCallers.Agency root) {
         Map<UUID, long[]> m = new HashMap<>();
         String child = "NULLIF(split_part(substr(a.path, :len + 1), '/', 1), '')::uuid";
@@ -52,7 +52,7 @@ class CoverageRollupIntegrationTests {
                         + "ON s.owner_id = a.id AND s.lifecycle = 'OPERATING' WHERE a.path LIKE :p || '%' GROUP BY 1")
                 .param("len", root.path().length()).param("p", root.path())
                 .query(rs -> {
-                    long[] v = m.computeIfAbsent(rs.getObject(1, UUID.class), k -> new long[7]);
+                    long[] v = m.computeIfAbsent(rs.getObject(1, UUID.class), k -> new long[9]);
                     v[0] = rs.getLong(2);
                     v[1] = rs.getLong(3);
                 });
@@ -61,8 +61,20 @@ class CoverageRollupIntegrationTests {
                         + "FROM agency a JOIN control_baseline b ON b.owner_agency_id = a.id WHERE a.path LIKE :p || '%' GROUP BY 1")
                 .param("len", root.path().length()).param("p", root.path())
                 .query(rs -> {
-                    long[] v = m.computeIfAbsent(rs.getObject(1, UUID.class), k -> new long[7]);
+                    long[] v = m.computeIfAbsent(rs.getObject(1, UUID.class), k -> new long[9]);
                     for (int i = 0; i < 5; i++) v[2 + i] = rs.getLong(2 + i);
+                });
+        jdbc.sql("SELECT " + child + ", count(*) FILTER (WHERE t.due_on >= :today AND t.due_on <= :soon), "
+                        + "count(*) FILTER (WHERE t.due_on < :today) FROM agency a JOIN control_assessment t "
+                        + "ON t.agency_id = a.id AND t.completed_on IS NULL AND t.cancelled_at IS NULL "
+                        + "WHERE a.path LIKE :p || '%' GROUP BY 1 "
+                        + "HAVING count(*) FILTER (WHERE t.due_on <= :soon) > 0")
+                .param("len", root.path().length()).param("p", root.path()).param("today", today)
+                .param("soon", today.plusDays(AssessmentDue.SOON_DAYS))
+                .query(rs -> {
+                    long[] v = m.computeIfAbsent(rs.getObject(1, UUID.class), k -> new long[9]);
+                    v[7] = rs.getLong(2);
+                    v[8] = rs.getLong(3);
                 });
         Map<UUID, List<Long>> result = new HashMap<>();
         m.forEach((k, v) -> result.put(k, java.util.Arrays.stream(v).boxed().toList()));
@@ -72,9 +84,10 @@ class CoverageRollupIntegrationTests {
     Map<UUID, List<Long>> dashboard(TestCallers.Agency root) {
         Map<UUID, List<Long>> result = new HashMap<>();
         for (Coverage.Row r : coverage.of(AgencyId.of(root.id()), today).rows()) {
-            if (r.operating() == 0 && r.baselines() == 0) continue;
+            if (r.empty()) continue;
             result.put(r.own() ? null : r.agencyId(), List.of(r.operating(), r.operatingApproved(), r.baselines(),
-                    r.applicable(), r.compliant(), r.fullyCompliant(), r.stale()));
+                    r.applicable(), r.compliant(), r.fullyCompliant(), r.stale(), r.assessmentsDueSoon(),
+                    r.assessmentsOverdue()));
         }
         return result;
     }
@@ -132,8 +145,35 @@ class CoverageRollupIntegrationTests {
         assertThat(baselines).as("control_baseline_subtree_count differs from a recount").isEmpty();
     }
 
+    /** The open assessments per ancestor and due date (V95) equal a recount over every agency's subtree. */
+    void assessmentsDueMatchARecount() {
+        List<Map<String, Object>> rows = jdbc.sql("""
+                WITH recount AS (
+                  SELECT a.id, t.due_on, count(*) AS n
+                  FROM agency a JOIN agency o ON o.path LIKE a.path || '%'
+                       JOIN control_assessment t ON t.agency_id = o.id AND t.completed_on IS NULL AND t.cancelled_at IS NULL
+                  GROUP BY a.id, t.due_on),
+                kept AS (SELECT agency_id, due_on, open FROM control_assessment_subtree_due)
+                (SELECT * FROM recount EXCEPT SELECT * FROM kept) UNION ALL (SELECT * FROM kept EXCEPT SELECT * FROM recount)""")
+                .query().listOfRows();
+        assertThat(rows).as("control_assessment_subtree_due differs from a recount").isEmpty();
+    }
+
+    UUID assessment(TestCallers.Agency agency, LocalDate due) {
+        UUID id = UUID.randomUUID();
+        // One open organisation assessment per agency: an approval may already have opened one; it is cancelled.
+        jdbc.sql("""
+                        UPDATE control_assessment SET cancelled_at = now() WHERE agency_id = ? AND scope = 'ORGANISATION'
+                        AND completed_on IS NULL AND cancelled_at IS NULL""").param(agency.id()).update();
+        jdbc.sql("""
+                        INSERT INTO control_assessment (id, obligation_id, scope, agency_id, period_months, due_on)
+                        VALUES (?, 'ND85-A20-2C', 'ORGANISATION', ?, 12, ?)""").params(id, agency.id(), due).update();
+        return id;
+    }
+
     void check(TestCallers.Agency... roots) {
         ownerCountsMatchARecount();
+        assessmentsDueMatchARecount();
         for (TestCallers.Agency root : roots) {
             assertThat(dashboard(root)).as("dashboard of %s", root.code()).isEqualTo(straightforward(root));
         }
@@ -166,7 +206,7 @@ class CoverageRollupIntegrationTests {
         var unitPlanned = fixtures.system(unit, unit, "PLANNED");
         var communeSystem = fixtures.system(commune, commune, "UNDER_CONSTRUCTION");
         check(province, root, department);
-        assertThat(dashboard(province).get(department.id())).containsExactly(2L, 0L, 0L, 0L, 0L, 0L, 0L);
+        assertThat(dashboard(province).get(department.id())).containsExactly(2L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L);
 
         // Level approvals create baselines (with their counters) and count the system as approved.
         Instant t = Instant.parse("2026-05-04T03:00:00Z");
@@ -183,6 +223,30 @@ class CoverageRollupIntegrationTests {
         setStatus(own.id(), "NOT_APPLICABLE", 3);
         setStatus(unitSystem.id(), "IMPLEMENTED", 2);
         check(province, root, department);
+
+        // Open periodic assessments: overdue, due soon and later, at every depth; then completed, cancelled, re-dated,
+        // moved to another agency and deleted.
+        var unit2 = callers.agency(department, "UNIT", "Phòng kiểm thử");
+        UUID provinceOverdue = assessment(province, today.minusDays(3));
+        UUID deptSoon = assessment(department, today.plusDays(5));
+        UUID unitOverdue = assessment(unit, today.minusDays(40));
+        assessment(commune, today.plusDays(AssessmentDue.SOON_DAYS));
+        UUID unit2Later = assessment(unit2, today.plusDays(AssessmentDue.SOON_DAYS + 1));
+        UUID rootSoon = assessment(root, today);
+        check(province, root, department, unit);
+        assertThat(dashboard(province).get(department.id())).endsWith(1L, 1L);
+        assertThat(dashboard(province).get(commune.id())).endsWith(1L, 0L);
+        assertThat(dashboard(province).get(null)).endsWith(0L, 1L);
+        jdbc.sql("UPDATE control_assessment SET completed_on = ? WHERE id = ?").params(today, provinceOverdue).update();
+        jdbc.sql("UPDATE control_assessment SET cancelled_at = now() WHERE id = ?").param(rootSoon).update();
+        jdbc.sql("UPDATE control_assessment SET due_on = ? WHERE id = ?").params(today.minusDays(1), unit2Later).update();
+        jdbc.sql("DELETE FROM control_assessment WHERE id = ?").param(unitOverdue).update();
+        jdbc.sql("UPDATE control_assessment SET agency_id = ? WHERE id = ?").params(unit.id(), deptSoon).update();
+        check(province, root, department, unit);
+        assertThat(dashboard(province).get(department.id())).endsWith(1L, 1L);
+        assertThat(dashboard(department).get(unit.id())).endsWith(1L, 0L);
+        jdbc.sql("UPDATE control_assessment SET completed_on = NULL WHERE id = ?").param(provinceOverdue).update();
+        check(province, root, department, unit);
 
         // A re-approval at another level applies the baseline delta.
         fixtures.approve(own, 4, 3, t.plusSeconds(86_400));
