@@ -63,7 +63,8 @@ class IncidentBrowserTests {
     }
 
     @Test
-    void operatorFilesCoordinatorClassifiesAndOrdersOperatorCompletesOrderAndFilesFinalReportCoordinatorCloses() {
+    void operatorFilesCoordinatorClassifiesAndOrdersOperatorCompletesOrderAndFilesFinalReportCoordinatorCloses()
+            throws java.io.IOException {
         IncidentFixtures f = new IncidentFixtures(jdbc, new TestCallers(jdbc, port));
         demoCa.issueFor(AgencyId.of(f.owner.id()));
         String code = jdbc.sql("SELECT code FROM information_system WHERE id = ?").param(f.system)
@@ -127,6 +128,8 @@ class IncidentBrowserTests {
                 "document.getElementById('order-due').value = arguments[0];", due);
         submitAndWait(By.id("issue-order-submit"));
         assertThat(browser.find(By.id("order-1")).getText()).contains("Cô lập máy chủ", "chưa xác nhận");
+        ((JavascriptExecutor) browser.driver()).executeScript(
+                "document.getElementById('orders-section').scrollIntoView({block:'start', behavior:'instant'});");
         browser.screenshot("incident-4b-coordinator-order-issued");
         submitAndWait(By.id("to-RESPONDING"));
         submitAndWait(By.id("to-CONTAINED"));
@@ -142,7 +145,23 @@ class IncidentBrowserTests {
         browser.find(By.id("order-note-1")).sendKeys("Đã cô lập máy chủ và chuyển lưu lượng lúc 10:30.");
         submitAndWait(By.id("order-done-1"));
         assertThat(browser.find(By.id("order-1")).getText()).contains("Đã hoàn thành", "Đã cô lập máy chủ");
+        ((JavascriptExecutor) browser.driver()).executeScript(
+                "document.getElementById('orders-section').scrollIntoView({block:'start', behavior:'instant'});");
         browser.screenshot("incident-4c-operator-order-done");
+        // ... and attaches the web server log as evidence (SHA-256, chain of custody)
+        java.nio.file.Path log = java.nio.file.Files.createTempFile("nginx-access-", ".log");
+        java.nio.file.Files.writeString(log, "203.0.113.7 - - [05/Dec/2026:08:10:01 +0700] \"GET / HTTP/1.1\" 503\n");
+        ((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('add-evidence').open = true;");
+        browser.find(By.id("evidence-file")).sendKeys(log.toAbsolutePath().toString());
+        browser.find(By.id("evidence-description")).sendKeys("Nhật ký truy cập máy chủ web lúc bị tấn công");
+        browser.find(By.id("evidence-method")).sendKeys("Sao chép tệp nhật ký bằng tài khoản quản trị");
+        ((JavascriptExecutor) browser.driver()).executeScript(
+                "document.getElementById('evidence-collected').value = arguments[0];", detected);
+        submitAndWait(By.id("add-evidence-submit"));
+        assertThat(browser.find(By.id("evidence")).getText()).contains("nginx-access-", "SHA-256", "Toàn vẹn");
+        ((JavascriptExecutor) browser.driver()).executeScript(
+                "document.getElementById('evidence-section').scrollIntoView({block:'start', behavior:'instant'});");
+        browser.screenshot("incident-4d-operator-evidence");
         ((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('report-FINAL').open = true;");
         browser.find(By.id("FINAL-summary")).sendKeys("Đã lọc lưu lượng qua nhà cung cấp, dịch vụ hoạt động lại.");
         browser.find(By.id("FINAL-result")).sendKeys("Khôi phục hoàn toàn lúc 14:00.");
