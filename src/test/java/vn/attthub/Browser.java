@@ -215,6 +215,31 @@ public class Browser implements BeforeAllCallback, AfterAllCallback, BeforeEachC
         return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
+    /**
+     * Scrolls the element into view at once and clicks it by script: with Bootstrap's smooth scrolling, or a late
+     * layout shift on a loaded machine, a native click can land on another element.
+     */
+    public void click(By by) {
+        WebElement el = find(by);
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "arguments[0].scrollIntoView({block:'center', behavior:'instant'}); arguments[0].click();", el);
+    }
+
+    /** Submits with {@code button}, waits for the next page to show {@code expect} or {@code #error}, and fails on an error. */
+    public void submitAndWait(By button, String expect) {
+        WebElement before = driver.findElement(By.tagName("html"));
+        click(button);
+        waitUntil(ExpectedConditions.stalenessOf(before)::apply);
+        waitUntil(d -> !d.findElements(By.cssSelector(expect + ", #error")).isEmpty());
+        List<WebElement> errors = driver.findElements(By.id("error"));
+        if (!errors.isEmpty()) fail("the page reported an error: " + errors.get(0).getText());
+    }
+
+    /** {@link #submitAndWait(By, String)} for the usual flash message. */
+    public void submitAndWait(By button) {
+        submitAndWait(button, "#message");
+    }
+
     public <T> T waitUntil(Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, WAIT).until(condition::apply);
     }

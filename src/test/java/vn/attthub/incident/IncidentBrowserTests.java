@@ -39,29 +39,6 @@ class IncidentBrowserTests {
     @Autowired
     DemoCertificateAuthority demoCa;
 
-    String user(IncidentFixtures f, UUID agency, String role, String name) {
-        String username = role.toLowerCase().replace('_', '.') + "." + UUID.randomUUID().toString().substring(0, 6);
-        var r = f.callers.postJson("/api/v1/users", IntegrationTest.BOOTSTRAP_TOKEN, """
-                {"username":"%s","fullName":"%s","email":"%s@example.gov.vn","agencyId":"%s","roles":["%s"],
-                 "password":"%s"}""".formatted(username, name, username, agency, role, PASSWORD));
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-        return username;
-    }
-
-    static void click(By by) {
-        var el = browser.find(by);
-        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block:'center', behavior:'instant'})", el);
-        el.click();
-    }
-
-    void submitAndWait(By button) {
-        var before = browser.driver().findElement(By.tagName("html"));
-        click(button);
-        browser.waitUntil(ExpectedConditions.stalenessOf(before)::apply);
-        browser.waitUntil(d -> !d.findElements(By.cssSelector("#message, #error")).isEmpty());
-        assertThat(browser.driver().findElements(By.id("error"))).isEmpty();
-    }
-
     @Test
     void operatorFilesCoordinatorClassifiesAndOrdersOperatorCompletesOrderAndFilesFinalReportCoordinatorCloses()
             throws java.io.IOException {
@@ -69,8 +46,8 @@ class IncidentBrowserTests {
         demoCa.issueFor(AgencyId.of(f.owner.id()));
         String code = jdbc.sql("SELECT code FROM information_system WHERE id = ?").param(f.system)
                 .query(String.class).single();
-        String operator = user(f, f.owner.id(), "SYSTEM_OPERATOR", "Bùi Văn Vận Hành");
-        String coordinator = user(f, f.coordinator, "NATIONAL_COORDINATOR", "Nguyễn Văn Điều Phối");
+        String operator = f.user(f.owner.id(), "SYSTEM_OPERATOR", "Bùi Văn Vận Hành", PASSWORD);
+        String coordinator = f.user(f.coordinator, "NATIONAL_COORDINATOR", "Nguyễn Văn Điều Phối", PASSWORD);
 
         // the operator files the notice; the draft survives a reload
         browser.login(operator, PASSWORD);
@@ -86,11 +63,11 @@ class IncidentBrowserTests {
                         + "e.dispatchEvent(new Event('input', {bubbles: true}));", detected);
         new Select(browser.find(By.id("category"))).selectByValue("availability/ddos");
         browser.find(By.id("description")).sendKeys("Lưu lượng 20 Gbps từ 08:10, cổng không truy cập được.");
-        click(By.id("beyond-yes"));
-        click(By.id("impact-SERVICE_DISRUPTION"));
+        browser.click(By.id("beyond-yes"));
+        browser.click(By.id("impact-SERVICE_DISRUPTION"));
         browser.screenshot("incident-1-operator-notice-form");
         var before = browser.driver().findElement(By.tagName("html"));
-        click(By.id("submit-incident"));
+        browser.click(By.id("submit-incident"));
         browser.waitUntil(ExpectedConditions.stalenessOf(before)::apply);
         browser.waitUntil(d -> !d.findElements(By.id("state")).isEmpty());
         String workspace = browser.path();
@@ -108,11 +85,11 @@ class IncidentBrowserTests {
         assertThat(browser.find(By.id("col-UNCLASSIFIED")).getText()).contains("(");
         browser.screenshot("incident-3-coordinator-board");
         browser.open(workspace);
-        submitAndWait(By.id("acknowledge"));
-        submitAndWait(By.id("to-VERIFIED"));
+        browser.submitAndWait(By.id("acknowledge"));
+        browser.submitAndWait(By.id("to-VERIFIED"));
         new Select(browser.find(By.id("severity-select"))).selectByValue("SERIOUS");
         browser.find(By.name("reason")).sendKeys("Hệ thống cấp độ 4 ngừng hoạt động, đơn vị không tự xử lý được.");
-        submitAndWait(By.id("to-CLASSIFIED"));
+        browser.submitAndWait(By.id("to-CLASSIFIED"));
         assertThat(browser.find(By.id("severity")).getText()).isEqualTo("Nghiêm trọng");
         browser.screenshot("incident-4-coordinator-classified");
         // ... and orders the owner to act (Form 06, TT20 Art 8.2)
@@ -126,24 +103,24 @@ class IncidentBrowserTests {
                 .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm"));
         ((JavascriptExecutor) browser.driver()).executeScript(
                 "document.getElementById('order-due').value = arguments[0];", due);
-        submitAndWait(By.id("issue-order-submit"));
+        browser.submitAndWait(By.id("issue-order-submit"));
         assertThat(browser.find(By.id("order-1")).getText()).contains("Cô lập máy chủ", "chưa xác nhận");
         ((JavascriptExecutor) browser.driver()).executeScript(
                 "document.getElementById('orders-section').scrollIntoView({block:'start', behavior:'instant'});");
         browser.screenshot("incident-4b-coordinator-order-issued");
-        submitAndWait(By.id("to-RESPONDING"));
-        submitAndWait(By.id("to-CONTAINED"));
-        submitAndWait(By.id("to-ERADICATED"));
-        submitAndWait(By.id("to-RECOVERED"));
+        browser.submitAndWait(By.id("to-RESPONDING"));
+        browser.submitAndWait(By.id("to-CONTAINED"));
+        browser.submitAndWait(By.id("to-ERADICATED"));
+        browser.submitAndWait(By.id("to-RECOVERED"));
 
         // the operator files the final report (Form 04), signed
         browser.driver().manage().deleteAllCookies();
         browser.login(operator, PASSWORD);
         browser.open(workspace);
         // first the order: acknowledged, then reported done
-        submitAndWait(By.id("order-ack-1"));
+        browser.submitAndWait(By.id("order-ack-1"));
         browser.find(By.id("order-note-1")).sendKeys("Đã cô lập máy chủ và chuyển lưu lượng lúc 10:30.");
-        submitAndWait(By.id("order-done-1"));
+        browser.submitAndWait(By.id("order-done-1"));
         assertThat(browser.find(By.id("order-1")).getText()).contains("Đã hoàn thành", "Đã cô lập máy chủ");
         ((JavascriptExecutor) browser.driver()).executeScript(
                 "document.getElementById('orders-section').scrollIntoView({block:'start', behavior:'instant'});");
@@ -157,7 +134,7 @@ class IncidentBrowserTests {
         browser.find(By.id("evidence-method")).sendKeys("Sao chép tệp nhật ký bằng tài khoản quản trị");
         ((JavascriptExecutor) browser.driver()).executeScript(
                 "document.getElementById('evidence-collected').value = arguments[0];", detected);
-        submitAndWait(By.id("add-evidence-submit"));
+        browser.submitAndWait(By.id("add-evidence-submit"));
         assertThat(browser.find(By.id("evidence")).getText()).contains("nginx-access-", "SHA-256", "Toàn vẹn");
         ((JavascriptExecutor) browser.driver()).executeScript(
                 "document.getElementById('evidence-section').scrollIntoView({block:'start', behavior:'instant'});");
@@ -178,7 +155,7 @@ class IncidentBrowserTests {
         browser.driver().manage().deleteAllCookies();
         browser.loginWithMfa(coordinator, PASSWORD);
         browser.open(workspace);
-        submitAndWait(By.id("to-CLOSED"));
+        browser.submitAndWait(By.id("to-CLOSED"));
         assertThat(browser.find(By.id("state")).getText()).isEqualTo("Đã đóng");
         assertThat(browser.find(By.id("timeline")).getText()).contains("Nguyễn Văn Điều Phối", "chuyển sang Đã đóng");
         browser.screenshot("incident-6-coordinator-closed");

@@ -28,6 +28,16 @@ final class IncidentFixtures {
     final UUID coordinator;
     final UUID system;
 
+    /** A user with a password (for browser log-in) created through the API; returns the username. */
+    String user(UUID agency, String role, String name, String password) {
+        String username = role.toLowerCase().replace('_', '.') + "." + UUID.randomUUID().toString().substring(0, 6);
+        var r = callers.postJson("/api/v1/users", vn.attthub.IntegrationTest.BOOTSTRAP_TOKEN, """
+                {"username":"%s","fullName":"%s","email":"%s@example.gov.vn","agencyId":"%s","roles":["%s"],
+                 "password":"%s"}""".formatted(username, name, username, agency, role, password));
+        if (r.statusCode() != 201) throw new AssertionError(r.body());
+        return username;
+    }
+
     IncidentFixtures(JdbcClient jdbc, TestCallers callers) {
         this.jdbc = jdbc;
         this.callers = callers;

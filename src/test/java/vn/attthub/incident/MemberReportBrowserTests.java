@@ -38,30 +38,6 @@ class MemberReportBrowserTests {
     @Autowired
     DemoCertificateAuthority demoCa;
 
-    String user(IncidentFixtures f, UUID agency, String role, String name) {
-        String username = role.toLowerCase().replace('_', '.') + "." + UUID.randomUUID().toString().substring(0, 6);
-        var r = f.callers.postJson("/api/v1/users", IntegrationTest.BOOTSTRAP_TOKEN, """
-                {"username":"%s","fullName":"%s","email":"%s@example.gov.vn","agencyId":"%s","roles":["%s"],
-                 "password":"%s"}""".formatted(username, name, username, agency, role, PASSWORD));
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-        return username;
-    }
-
-    static void click(By by) {
-        var el = browser.find(by);
-        // a JS click: Bootstrap's smooth scrolling can leave the element moving when a native click lands
-        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block:'center'}); "
-                + "arguments[0].click()", el);
-    }
-
-    void submitAndWait(By button, String expect) {
-        var before = browser.driver().findElement(By.tagName("html"));
-        click(button);
-        browser.waitUntil(ExpectedConditions.stalenessOf(before)::apply);
-        browser.waitUntil(d -> !d.findElements(By.cssSelector(expect + ", #error")).isEmpty());
-        assertThat(browser.driver().findElements(By.id("error"))).isEmpty();
-    }
-
     @Test
     void memberFilesForm05AndResponderPublishesASanitisedLesson() {
         IncidentFixtures f = new IncidentFixtures(jdbc, new TestCallers(jdbc, port));
@@ -72,21 +48,21 @@ class MemberReportBrowserTests {
                 IncidentFixtures.notice(f.system, "AMBER", false, at));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         String incident = IncidentFixtures.json(r).get("id").asString();
-        String member = user(f, f.provider.id(), "INCIDENT_RESPONDER", "Lý Văn Dịch Vụ");
-        String responder = user(f, f.irUnit.id(), "INCIDENT_RESPONDER", "Đỗ Minh Ứng Cứu");
-        String coordinator = user(f, f.coordinator, "NATIONAL_COORDINATOR", "Nguyễn Văn Điều Phối");
+        String member = f.user(f.provider.id(), "INCIDENT_RESPONDER", "Lý Văn Dịch Vụ", PASSWORD);
+        String responder = f.user(f.irUnit.id(), "INCIDENT_RESPONDER", "Đỗ Minh Ứng Cứu", PASSWORD);
+        String coordinator = f.user(f.coordinator, "NATIONAL_COORDINATOR", "Nguyễn Văn Điều Phối", PASSWORD);
 
         // the member opens its period, reviews the compiled figures, edits the proposals and files
         browser.login(member, PASSWORD);
         browser.open("/incidents/member-reports");
         assertThat(browser.find(By.id("members")).getText()).contains("Trung tâm dữ liệu kiểm thử", "Chưa đến hạn");
-        click(By.cssSelector("#members a.btn-attt"));
+        browser.click(By.cssSelector("#members a.btn-attt"));
         browser.waitUntil(d -> !d.findElements(By.id("file-form")).isEmpty());
         assertThat(browser.find(By.id("cases")).getText()).isEqualTo("1");
         assertThat(browser.find(By.id("generalSituation")).getAttribute("value")).contains("1 sự cố");
         browser.find(By.id("proposals")).sendKeys("Đề nghị chia sẻ danh sách IP botnet trong mạng lưới.");
         browser.screenshot("member-report-1-draft");
-        submitAndWait(By.id("file"), "#message");
+        browser.submitAndWait(By.id("file"), "#message");
         assertThat(browser.find(By.id("status")).getText()).isEqualTo("Đúng hạn");
         assertThat(browser.driver().getPageSource()).contains("Đề nghị chia sẻ danh sách IP botnet");
         browser.screenshot("member-report-2-filed");
@@ -106,7 +82,7 @@ class MemberReportBrowserTests {
         browser.find(By.id("lesson-title")).sendKeys("Chống DDoS cho Cổng dịch vụ công kiểm thử");
         browser.find(By.id("lesson-body")).sendKeys("Sở kiểm thử sự cố bị tấn công từ 203.0.113.7; cần hợp đồng "
                 + "lọc lưu lượng với nhà cung cấp và diễn tập hằng năm.");
-        submitAndWait(By.cssSelector("#lesson-form button"), "#message");
+        browser.submitAndWait(By.cssSelector("#lesson-form button"), "#message");
         browser.waitUntil(d -> !d.findElements(By.cssSelector(".lesson-preview")).isEmpty());
         String preview = browser.find(By.cssSelector(".lesson-preview")).getText();
         assertThat(preview).contains("[địa chỉ IP]", "[cơ quan]", "[hệ thống]").doesNotContain("203.0.113.7");
@@ -117,7 +93,7 @@ class MemberReportBrowserTests {
         ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].click()",
                 browser.find(By.cssSelector(".lesson-preview input[name=confirm]")));
         assertThat(browser.find(By.cssSelector(".lesson-preview input[name=confirm]")).isSelected()).isTrue();
-        submitAndWait(By.cssSelector(".lesson-preview button"), "#message");
+        browser.submitAndWait(By.cssSelector(".lesson-preview button"), "#message");
 
         // a network member reads the feed
         browser.login(member, PASSWORD);

@@ -39,30 +39,6 @@ class ObservableBrowserTests {
     @Autowired
     JdbcClient jdbc;
 
-    String user(IncidentFixtures f, UUID agency, String role, String name) {
-        String username = role.toLowerCase().replace('_', '.') + "." + UUID.randomUUID().toString().substring(0, 6);
-        var r = f.callers.postJson("/api/v1/users", IntegrationTest.BOOTSTRAP_TOKEN, """
-                {"username":"%s","fullName":"%s","email":"%s@example.gov.vn","agencyId":"%s","roles":["%s"],
-                 "password":"%s"}""".formatted(username, name, username, agency, role, PASSWORD));
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-        return username;
-    }
-
-    static void click(By by) {
-        var el = browser.find(by);
-        // scrolled into view and clicked by script: on a loaded machine a late layout shift can intercept a real click
-        ((JavascriptExecutor) browser.driver()).executeScript(
-                "arguments[0].scrollIntoView({block:'center'}); arguments[0].click();", el);
-    }
-
-    void submitAndWait(By button) {
-        var before = browser.driver().findElement(By.tagName("html"));
-        click(button);
-        browser.waitUntil(ExpectedConditions.stalenessOf(before)::apply);
-        browser.waitUntil(d -> !d.findElements(By.cssSelector("#message, #error")).isEmpty());
-        assertThat(browser.driver().findElements(By.id("error"))).isEmpty();
-    }
-
     @Test
     void freeTextIsKeptSeenInOtherIncidentsLinksToTheSearchAndARecipientShares() {
         IncidentFixtures f = new IncidentFixtures(jdbc, new TestCallers(jdbc, port));
@@ -78,8 +54,8 @@ class ObservableBrowserTests {
         assertThat(earlier.statusCode()).as(earlier.body()).isEqualTo(201);
         String earlierRef = IncidentFixtures.json(earlier).get("reference").asString();
         Agency partner = f.callers.agency(f.root, "PROVINCE", "Sở TT&TT tỉnh đối tác " + tag);
-        String operator = user(f, f.owner.id(), "SYSTEM_OPERATOR", "Bùi Văn Vận Hành");
-        String responder = user(f, f.irUnit.id(), "INCIDENT_RESPONDER", "Lê Thị Ứng Cứu");
+        String operator = f.user(f.owner.id(), "SYSTEM_OPERATOR", "Bùi Văn Vận Hành", PASSWORD);
+        String responder = f.user(f.irUnit.id(), "INCIDENT_RESPONDER", "Lê Thị Ứng Cứu", PASSWORD);
 
         browser.login(operator, PASSWORD);
         browser.open("/incidents/new");
@@ -92,13 +68,13 @@ class ObservableBrowserTests {
                         + "e.dispatchEvent(new Event('input', {bubbles: true}));", detected);
         new Select(browser.find(By.id("category"))).selectByValue("availability/ddos");
         browser.find(By.id("description")).sendKeys("Tường lửa ghi nhận kết nối ra ngoài bất thường.");
-        click(By.id("beyond-no"));
+        browser.click(By.id("beyond-no"));
         ((JavascriptExecutor) browser.driver()).executeScript(
                 "document.getElementById('observables').closest('details').open = true;");
         browser.find(By.id("observables")).sendKeys(domain.toUpperCase() + ".\n10.0.0.0/8\nmã độc Emotet biến thể "
                 + tag + "\nhttps://" + domain.toUpperCase() + "/dang-nhap\n2001:DB8::0:1");
         var before = browser.driver().findElement(By.tagName("html"));
-        click(By.id("submit-incident"));
+        browser.click(By.id("submit-incident"));
         browser.waitUntil(ExpectedConditions.stalenessOf(before)::apply);
         browser.waitUntil(d -> !d.findElements(By.cssSelector("#state, .invalid-feedback, .alert-danger")).isEmpty());
         assertThat(browser.driver().findElements(By.id("state"))).as(browser.driver().findElement(By.tagName("main"))
@@ -108,7 +84,7 @@ class ObservableBrowserTests {
         assertThat(table).contains(domain, "https://" + domain + "/dang-nhap", "2001:db8::1", "10.0.0.0/8",
                 "mã độc Emotet biến thể " + tag, "Khác", "Xuất hiện ở 1 sự cố khác");
 
-        click(By.cssSelector("a.seen-link"));
+        browser.click(By.cssSelector("a.seen-link"));
         browser.waitUntil(d -> !d.findElements(By.id("hits")).isEmpty());
         assertThat(browser.find(By.id("hits")).getText()).contains(earlierRef).doesNotContain(workspace.substring(
                 workspace.lastIndexOf('/') + 1));
@@ -123,7 +99,7 @@ class ObservableBrowserTests {
         browser.find(By.id("share-code")).sendKeys(partner.code());
         new Select(browser.find(By.id("share-cap"))).selectByValue("AMBER");
         browser.find(By.id("share-reason")).sendKeys("Cùng chiến dịch mã độc");
-        submitAndWait(By.id("share-submit"));
+        browser.submitAndWait(By.id("share-submit"));
         assertThat(browser.find(By.id("shares")).getText()).contains("Sở TT&TT tỉnh đối tác " + tag, "TLP:AMBER",
                 "Lê Thị Ứng Cứu");
         assertThat(browser.find(By.id("timeline")).getText()).contains("Chia sẻ với Sở TT&TT tỉnh đối tác " + tag);
