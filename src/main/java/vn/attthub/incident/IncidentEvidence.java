@@ -370,8 +370,13 @@ class IncidentEvidence {
                 .optional().orElseThrow(() -> new NotFoundException("evidence", evidenceId));
     }
 
+    /** Who may add, verify or transfer evidence: the case's reporter side, its responders or its coordinator. */
+    boolean mayHandle(CurrentUser user, IncidentViews.Row row) {
+        return views.canReport(user, row) || views.isResponder(user, row) || views.isCoordinator(user, row.id());
+    }
+
     private void requireActor(CurrentUser user, IncidentViews.Row row) {
-        if (!(views.canReport(user, row) || views.isResponder(user, row) || views.isCoordinator(user, row.id()))) {
+        if (!mayHandle(user, row)) {
             throw new AccessDeniedException("Chỉ cơ quan báo cáo, ứng cứu hoặc điều phối sự cố mới được thao tác với "
                     + "chứng cứ (only the case's reporter, responders or coordinator may handle evidence).");
         }

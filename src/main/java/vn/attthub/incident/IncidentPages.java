@@ -213,8 +213,7 @@ class IncidentPages {
         }
         model.addAttribute("orderActions", orderActions);
         model.addAttribute("evidence", evidence.list(user, id));
-        model.addAttribute("canAddEvidence", views.canReport(user, row) || views.isResponder(user, row)
-                || views.isCoordinator(user, id));
+        model.addAttribute("canAddEvidence", evidence.mayHandle(user, row));
         model.addAttribute("canIssueOrders", user.has(Permission.INCIDENT_COORDINATE) && views.isCoordinator(user, id));
         return "incident/workspace";
     }
