@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -54,6 +55,17 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
     SecurityConfiguration(AuditLog audit) {
         this.audit = audit;
+    }
+
+    /**
+     * No Micrometer observations inside the security filter chain: each request is already timed as a whole
+     * ({@code http.server.requests}) and every security decision that matters is in the audit trail, while the
+     * per-filter, authentication and authorisation observations wrap each of the ~15 filters of every request and
+     * were a visible share of the API's CPU in profiles (docs/benchmarks.md).
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean

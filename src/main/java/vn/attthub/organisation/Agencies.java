@@ -79,9 +79,7 @@ class Agencies {
 
     Optional<Agency> findInScope(UUID id, Collection<AgencyId> scope) {
         if (id == null || scope.isEmpty()) return Optional.empty();
-        return jdbc.sql("SELECT " + COLUMNS + " FROM agency a WHERE a.id = :id AND " + IN_SCOPE)
-                .param("id", id).param("scopeRoots", roots(scope))
-                .query(Agencies::map).optional();
+        return find(id).filter(a -> AgencyTree.pathWithin(a.path(), scope));
     }
 
     Optional<Agency> findByCode(String code) {

@@ -1,6 +1,7 @@
 package vn.attthub.organisation;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 import vn.attthub.shared.AgencyId;
 import vn.attthub.shared.CurrentUser;
@@ -52,11 +53,13 @@ public class AgencyQueries {
                              FROM agency_succession s JOIN agency x ON x.id = s.successor_id
                             WHERE s.predecessor_id = a.id) AS successors
                         FROM agency a LEFT JOIN agency p ON p.id = a.parent_id
-                        WHERE a.id = :id AND """ + " " + Agencies.IN_SCOPE)
-                .param("id", id).param("scopeRoots", Agencies.roots(scope))
+                        WHERE a.id = :id""")
+                .param("id", id)
                 .query((rs, i) -> new Detail(Agencies.map(rs, i), rs.getString("parent_code"),
                         rs.getString("parent_name"), rs.getString("predecessors"), rs.getString("successors")))
-                .optional().orElseThrow(() -> new NotFoundException("agency", id));
+                .optional()
+                .filter(d -> AgencyTree.pathWithin(d.agency().path(), scope))
+                .orElseThrow(() -> new NotFoundException("agency", id));
     }
 
     public List<AgencyLink> predecessors(UUID id) {
@@ -99,15 +102,28 @@ public class AgencyQueries {
     public AgencyPage search(AgencySearch search, CurrentUser user) {
         Set<AgencyId> scope = readScope(user);
         if (scope.isEmpty()) return new AgencyPage(List.of(), null);
-        StringBuilder sql = new StringBuilder("SELECT " + Agencies.COLUMNS + " FROM agency a WHERE " + Agencies.IN_SCOPE);
+        // The scope as path patterns ("%/root/%") rather than a join to the scope roots: each candidate row is a
+        // string test instead of an index probe, which matters for broad terms matching thousands of agencies.
+        StringBuilder sql = new StringBuilder("SELECT " + Agencies.COLUMNS
+                + " FROM agency a WHERE a.path LIKE ANY(:scopePatterns)");
         var spec = new java.util.LinkedHashMap<String, Object>();
-        spec.put("scopeRoots", Agencies.roots(scope));
+        spec.put("scopePatterns", new SqlArrayValue("text",
+                scope.stream().map(r -> "%/" + r.value() + "/%").toArray()));
         if (search.q() != null) {
             String escaped = search.q().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-            sql.append(" AND (upper(a.code) LIKE :qPrefix OR lower(a.name_vi) LIKE :qContains"
-                    + " OR lower(a.name_en) LIKE :qContains)");
+            String lower = escaped.toLowerCase(java.util.Locale.ROOT);
             spec.put("qPrefix", escaped.toUpperCase(java.util.Locale.ROOT) + "%");
-            spec.put("qContains", "%" + escaped.toLowerCase(java.util.Locale.ROOT) + "%");
+            if (search.q().strip().length() < AgencySearch.MIN_CONTAINS_LENGTH) {
+                // One or two letters ("Bộ", "CP") match the beginning of the code or name: "anywhere in the name"
+                // would match most of the registry and cannot use the trigram indexes (V11).
+                sql.append(" AND (upper(a.code) LIKE :qPrefix OR lower(a.name_vi) LIKE :qNamePrefix"
+                        + " OR lower(a.name_en) LIKE :qNamePrefix)");
+                spec.put("qNamePrefix", lower + "%");
+            } else {
+                sql.append(" AND (upper(a.code) LIKE :qPrefix OR lower(a.name_vi) LIKE :qContains"
+                        + " OR lower(a.name_en) LIKE :qContains)");
+                spec.put("qContains", "%" + lower + "%");
+            }
         }
         if (search.kind() != null) {
             sql.append(" AND a.kind = :kind");

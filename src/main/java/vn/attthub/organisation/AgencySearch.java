@@ -14,6 +14,8 @@ import java.util.UUID;
 public record AgencySearch(String q, AgencyKind kind, UUID parentId, LocalDate asOf, String after, int limit) {
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 500;
+    /** Shorter terms match the beginning of a code or name only; from this length, anywhere in the name (trigrams). */
+    public static final int MIN_CONTAINS_LENGTH = 3;
 
     public AgencySearch {
         q = AgencyDraft.trimToNull(q);

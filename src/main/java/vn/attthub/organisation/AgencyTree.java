@@ -41,6 +41,20 @@ public class AgencyTree {
         return path.substring(0, path.length() - 1) + "0";
     }
 
+    /**
+     * Whether the materialised {@code path} ("/root/.../id/", made of agency ids) lies in a subtree of {@code roots}:
+     * the same rule as {@link #pathWithinRoots(String)}, checked in memory for a record already read by id. A lookup
+     * by id alone keeps a query PostgreSQL can run on its cached generic plan; with the roots bound as an array the
+     * planner re-plans it on every call (custom plans), which cost more than the lookup itself.
+     */
+    public static boolean pathWithin(String path, Collection<AgencyId> roots) {
+        if (path == null) return false;
+        for (AgencyId root : roots) {
+            if (path.contains("/" + root.value() + "/")) return true;
+        }
+        return false;
+    }
+
     /** SQL predicate limiting {@code alias.path} to the given roots; bind the roots as one {@code uuid[]}. */
     public static String pathWithinRoots(String pathColumn) {
         return "EXISTS (SELECT 1 FROM agency scope_root WHERE scope_root.id = ANY(:scopeRoots) AND "

@@ -132,11 +132,18 @@ class AgencyApiIntegrationTests {
                 .containsExactly(prefix + "-4");
         assertThat(codes(admin.get("/api/v1/agencies?q=" + prefix + "&kind=DEPARTMENT").json()))
                 .containsExactly(prefix + "-2", prefix + "-4", prefix + "-6");
+        // one or two letters match the beginning of a code or name; three or more, anywhere in the name
+        admin.create(prefix + "-VP", "Văn phòng sở " + prefix, "UNIT", parentId, "2021-01-01");
+        assertThat(codes(admin.get("/api/v1/agencies?q=s%E1%BB%9F&parentId=" + parentId).json()))
+                .containsExactly(prefix + "-1", prefix + "-2", prefix + "-3", prefix + "-4", prefix + "-5", prefix + "-6");
+        assertThat(codes(admin.get("/api/v1/agencies?q=ph%C3%B2ng+s%E1%BB%9F&parentId=" + parentId).json()))
+                .containsExactly(prefix + "-VP");
+        assertThat(codes(admin.get("/api/v1/agencies?q=V&parentId=" + parentId).json())).containsExactly(prefix + "-VP");
         assertThat(admin.get("/api/v1/agencies?kind=PLANET").status()).isEqualTo(400);
         assertThat(admin.get("/api/v1/agencies?limit=501").status()).isEqualTo(400);
 
         JsonNode children = admin.get("/api/v1/agencies/" + parentId + "/children").json();
-        assertThat(codes(children)).hasSize(6).allMatch(c -> c.startsWith(prefix + "-"));
+        assertThat(codes(children)).hasSize(7).allMatch(c -> c.startsWith(prefix + "-"));
         assertThat(admin.get("/api/v1/agencies/" + UUID.randomUUID() + "/children").status()).isEqualTo(404);
     }
 
