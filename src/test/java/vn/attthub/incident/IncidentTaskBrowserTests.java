@@ -92,6 +92,17 @@ class IncidentTaskBrowserTests {
         assertThat(browser.find(By.id("timeline")).getText()).contains("Hoàn thành nhiệm vụ");
         scrollToTasks();
         browser.screenshot("incident-task-2-completed");
+
+        // a task the coordinator gives the IR unit: the operator sees it, with no buttons it may not use
+        var coordinator = f.coordinatorUser();
+        var other = f.callers.postJson("/api/v1/incidents/" + id + "/tasks", coordinator.token(),
+                "{\"title\":\"Phân tích lưu lượng tấn công\",\"ownerAgencyId\":\"" + f.irUnit.id() + "\"}");
+        assertThat(other.statusCode()).as(other.body()).isEqualTo(201);
+        browser.open("/incidents/" + id);
+        assertThat(browser.find(By.id("task-1")).getText()).contains("Phân tích lưu lượng tấn công",
+                "Đơn vị ứng cứu sự cố kiểm thử", "Chưa bắt đầu");
+        assertThat(browser.driver().findElements(By.cssSelector("#task-1 form, #task-1 details"))).isEmpty();
+        assertThat(browser.find(By.id("task-status-2")).getText()).isEqualTo("Đã hoàn thành");
         browser.assertNoConsoleErrors();
     }
 }
