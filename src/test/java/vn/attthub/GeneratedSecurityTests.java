@@ -163,6 +163,8 @@ class GeneratedSecurityTests {
                     .incident(w.callers(), w.jdbc(), w.provinceA(), w.unitOfA()))),
             new Fixture("/api/v1/alerts/{}", w -> List.of(vn.attthub.incident.AlertSecurityFixtures
                     .alert(w.callers(), w.jdbc(), w.unitOfA()))),
+            new Fixture("/api/v1/incidents/{}/tasks/{}", w -> vn.attthub.incident.IncidentSecurityFixtures
+                    .task(w.callers(), w.jdbc(), w.provinceA(), w.unitOfA())),
             new Fixture("/api/v1/incidents/{}/orders/{}", w -> vn.attthub.incident.IncidentSecurityFixtures
                     .order(w.callers(), w.jdbc(), w.provinceA(), w.unitOfA())),
             new Fixture("/api/v1/incidents/{}/shares/{}", w -> vn.attthub.incident.IncidentSecurityFixtures

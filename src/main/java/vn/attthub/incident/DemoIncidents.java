@@ -15,6 +15,7 @@ import vn.attthub.organisation.AgencySummary;
 import vn.attthub.shared.DemoData;
 import vn.attthub.shared.AgencyId;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -155,6 +156,7 @@ class DemoIncidents implements ApplicationRunner {
                 "Trung tâm dữ liệu cấp tỉnh mất quyền điều khiển, đơn vị không tự xử lý được (QĐ05 Điều 9).");
         move(id, op, filed.plus(Duration.ofHours(3)), "RESPONDING", null, null, null);
         move(id, op, filed.plus(Duration.ofHours(20)), "CONTAINED", null, null, null);
+        ransomwareTasks(id, op, coordinator, filed, now);
         return "HT-TAY-NINH-TTDL";
     }
 
@@ -203,5 +205,47 @@ class DemoIncidents implements ApplicationRunner {
                         new Incidents.Observable("DOMAIN", "BYT-GOV-VN.example.", null)),
                 now.minus(Duration.ofMinutes(40)));
         return "defacement " + id;
+    }
+    /** Tasks on the ransomware case (issue 4 §3): one done, one in progress, one open and overdue. */
+    private void ransomwareTasks(UUID id, Incidents.Actor op, Incidents.Actor coordinator, Instant filed, Instant now) {
+        demoTask(id, coordinator, op.agency(), "Cô lập 14 máy ảo bị mã hóa khỏi mạng quản trị",
+                "Ngắt vSwitch quản trị, giữ nguyên ổ đĩa để phục vụ điều tra.", filed.plus(Duration.ofHours(2)),
+                filed.plus(Duration.ofHours(6)), "DONE", filed.plus(Duration.ofHours(3)),
+                "Đã cô lập 14 máy ảo lúc 14:10, chụp ảnh đĩa 3 máy tiêu biểu.");
+        demoTask(id, coordinator, op.agency(), "Khôi phục máy chủ dịch vụ công từ bản sao lưu ngoại tuyến",
+                "Kiểm tra bản sao lưu ngày trước sự cố, quét mã độc trước khi đưa vào vận hành.",
+                filed.plus(Duration.ofHours(21)), now.plus(Duration.ofDays(1)), "IN_PROGRESS",
+                filed.plus(Duration.ofHours(22)), null);
+        demoTask(id, op, coordinator.agency(), "Phân tích mẫu mã độc và chỉ dấu xâm nhập vCenter",
+                "Đối chiếu mã băm với cơ sở dữ liệu mã độc, xác định lỗ hổng bị khai thác.",
+                filed.plus(Duration.ofHours(4)), now.minus(Duration.ofHours(6)), "OPEN", null, null);
+    }
+
+    private void demoTask(UUID incident, Incidents.Actor by, AgencyId owner, String title, String description,
+                          Instant created, Instant due, String status, Instant stepAt, String note) {
+        UUID task = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO incident_task (id, incident_id, title, description, owner_agency_id, due_at, status,
+                            created_at, created_by, created_by_agency_id, started_at, started_by, completed_at,
+                            completed_by, result_note)
+                        VALUES (:id, :incident, :title, :description, :owner, :due, :status, :created, :by, :byAgency,
+                            :started, :stepBy, :completed, :completedBy, :note)""")
+                .param("id", task).param("incident", incident).param("title", title).param("description", description)
+                .param("owner", owner.value()).param("due", Timestamp.from(due)).param("status", status)
+                .param("created", Timestamp.from(created)).param("by", by.name())
+                .param("byAgency", by.agency().value())
+                .param("started", stepAt == null ? null : Timestamp.from(stepAt), java.sql.Types.TIMESTAMP)
+                .param("stepBy", stepAt == null ? null : "Dữ liệu mẫu", java.sql.Types.VARCHAR)
+                .param("completed", "DONE".equals(status) ? Timestamp.from(stepAt) : null, java.sql.Types.TIMESTAMP)
+                .param("completedBy", "DONE".equals(status) ? "Dữ liệu mẫu" : null, java.sql.Types.VARCHAR)
+                .param("note", note, java.sql.Types.VARCHAR).update();
+        String ownerName = agencies.find(owner).map(AgencySummary::nameVi).orElse(owner.toString());
+        incidents.event(incident, created, by, "TASK_CREATED", null, null,
+                "Nhiệm vụ \"" + title + "\" giao " + ownerName + "; hạn " + IncidentPages.FMT.at(due) + ".");
+        if (stepAt != null) {
+            incidents.event(incident, stepAt, by, "DONE".equals(status) ? "TASK_DONE" : "TASK_STARTED", null, null,
+                    "DONE".equals(status) ? "Hoàn thành nhiệm vụ \"" + title + "\": " + note
+                            : "Bắt đầu thực hiện nhiệm vụ \"" + title + "\".");
+        }
     }
 }

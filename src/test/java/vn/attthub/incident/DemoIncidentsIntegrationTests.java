@@ -73,4 +73,17 @@ class DemoIncidentsIntegrationTests {
         assertThat(report.get("code")).isEqualTo("BYT-CNTT");
         assertThat(report.get("signer_subject")).isNotNull();
     }
+    @Test
+    void theRansomwareCaseHasTasksInDifferentStates() {
+        Map<String, Object> counts = jdbc.sql("""
+                SELECT count(*) FILTER (WHERE t.status = 'DONE') AS done,
+                       count(*) FILTER (WHERE t.status = 'IN_PROGRESS') AS in_progress,
+                       count(*) FILTER (WHERE t.status = 'OPEN' AND t.due_at < now()) AS open_overdue
+                FROM incident_task t JOIN incident i ON i.id = t.incident_id
+                WHERE i.demo AND i.category = 'malicious-code/infected-system'""").query().singleRow();
+        assertThat(counts).containsEntry("done", 1L).containsEntry("in_progress", 1L).containsEntry("open_overdue", 1L);
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM incident_event e JOIN incident i ON i.id = e.incident_id
+                WHERE i.demo AND e.kind = 'TASK_CREATED'""").query(Long.class).single()).isEqualTo(3);
+    }
 }

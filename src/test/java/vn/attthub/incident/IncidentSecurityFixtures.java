@@ -67,4 +67,13 @@ public final class IncidentSecurityFixtures {
         if (r.statusCode() != 201) throw new AssertionError(r.body());
         return List.of(id, IncidentFixtures.json(r).get("id").asString());
     }
+
+    /** An incident with one task for {@code unit}, created by the bootstrap admin: [incidentId, taskId]. */
+    public static List<String> task(TestCallers callers, JdbcClient jdbc, Agency province, Agency unit) {
+        String id = incident(callers, jdbc, province, unit);
+        var r = callers.postJson("/api/v1/incidents/" + id + "/tasks", IntegrationTest.BOOTSTRAP_TOKEN,
+                "{\"title\":\"Kiểm thử bảo mật\",\"ownerAgencyId\":\"" + unit.id() + "\"}");
+        if (r.statusCode() != 201) throw new AssertionError(r.body());
+        return List.of(id, IncidentFixtures.json(r).get("id").asString());
+    }
 }
