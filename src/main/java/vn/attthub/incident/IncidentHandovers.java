@@ -373,6 +373,45 @@ class IncidentHandovers {
         return view;
     }
 
+    /**
+     * Records a request that was made and accepted at the given times (the demo loader only): the same rows, events
+     * and audit entries as the API path, without notifications.
+     */
+    @Transactional
+    HandoverView recordAccepted(UUID incidentId, Kind kind, AgencyId to, Incidents.Actor requester, Instant requestedAt,
+                                String reason, Incidents.Actor decider, Instant decidedAt, String note) {
+        UUID lead = jdbc.sql("SELECT lead_agency_id FROM incident WHERE id = :id FOR UPDATE").param("id", incidentId)
+                .query(UUID.class).single();
+        int seq = jdbc.sql("SELECT COALESCE(max(seq), 0) + 1 FROM incident_handover WHERE incident_id = :id")
+                .param("id", incidentId).query(Integer.class).single();
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO incident_handover (id, incident_id, seq, kind, from_agency_id, to_agency_id,
+                            reason, requested_by, requested_by_user, requested_at, status)
+                        VALUES (:id, :incident, :seq, :kind, :from, :to, :reason, :by, NULL, :at, 'PENDING')""")
+                .param("id", id).param("incident", incidentId).param("seq", seq).param("kind", kind.name())
+                .param("from", lead).param("to", to.value()).param("reason", reason).param("by", requester.name())
+                .param("at", Timestamp.from(requestedAt)).update();
+        HandoverView h = get(id);
+        incidents.event(incidentId, requestedAt, requester, kind + "_REQUESTED", null, null, kind.labelVi() + " từ "
+                + h.from().name() + " sang " + h.to().name() + ". Lý do: " + reason);
+        jdbc.sql("""
+                        UPDATE incident_handover SET status = 'ACCEPTED', decided_by = :by, decided_at = :at,
+                            decision_note = :note WHERE id = :id""")
+                .param("by", decider.name()).param("at", Timestamp.from(decidedAt))
+                .param("note", note, java.sql.Types.VARCHAR).param("id", id).update();
+        jdbc.sql("UPDATE incident SET lead_agency_id = :lead, version = version + 1 WHERE id = :id")
+                .param("lead", to.value()).param("id", incidentId).update();
+        incidents.event(incidentId, decidedAt, decider, "HANDOVER_ACCEPTED", null, null, h.to().name()
+                + " tiếp nhận chủ trì xử lý sự cố (" + kind.labelVi().toLowerCase() + " từ " + h.from().name() + ").");
+        HandoverView view = get(id);
+        audit.recordFor(null, "system", AuditEntry.success("incident.handover.requested", "incident", incidentId,
+                requester.agency(), details(h)));
+        audit.recordFor(null, "system", AuditEntry.success("incident.handover.accepted", "incident", incidentId,
+                decider.agency(), details(view)));
+        return view;
+    }
+
     /** Pending requests addressed to the caller's side, newest first. */
     List<InboxItem> inbox(CurrentUser user) {
         Set<AgencyId> scope = new HashSet<>(user.scopeOf(Permission.INCIDENT_COORDINATE));
