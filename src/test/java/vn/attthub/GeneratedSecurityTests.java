@@ -169,6 +169,8 @@ class GeneratedSecurityTests {
                     .order(w.callers(), w.jdbc(), w.provinceA(), w.unitOfA())),
             new Fixture("/api/v1/incidents/{}/shares/{}", w -> vn.attthub.incident.IncidentSecurityFixtures
                     .share(w.callers(), w.jdbc(), w.provinceA(), w.unitOfA())),
+            new Fixture("/api/v1/incidents/{}/handovers/{}", w -> vn.attthub.incident.IncidentSecurityFixtures
+                    .handover(w.callers(), w.jdbc(), w.provinceA(), w.unitOfA())),
             new Fixture("/api/v1/incidents/{}/evidence/{}", w -> vn.attthub.incident.IncidentSecurityFixtures
                     .evidence(w.callers(), w.jdbc(), w.provinceA(), w.unitOfA())),
             new Fixture("/api/v1/incidents/{}/reports/{}", w -> vn.attthub.incident.IncidentSecurityFixtures

@@ -27,7 +27,8 @@ import java.util.UUID;
 /**
  * Demo incidents (demo mode only, docs/demo-data.md), in varied states so a new user sees the whole chain at once:
  * a fresh DDoS notice on the Lào Cai public-service portal with overdue acknowledgements, a serious ransomware case
- * being contained in the Tây Ninh data centre, a phishing case on the Ministry of Health mail system that was
+ * being contained in the Tây Ninh data centre (escalated by the province's IR unit to the national coordinator, who
+ * accepted and leads it), a phishing case on the Ministry of Health mail system that was
  * notified late and is closed on its final report, and a defacement of an unregistered commune site.
  */
 @Component
@@ -44,11 +45,13 @@ class DemoIncidents implements ApplicationRunner {
     private final TransactionTemplate tx;
     private final DemoData demoData;
     private final IncidentShares shares;
+    private final IncidentHandovers handovers;
 
     DemoIncidents(JdbcClient jdbc, InformationSystems systems, AgencyDirectory agencies, Incidents incidents,
                   IncidentReports reports, IncidentViews views, AcknowledgementEscalation escalation,
-                  TransactionTemplate tx, DemoData demoData, IncidentShares shares) {
+                  TransactionTemplate tx, DemoData demoData, IncidentShares shares, IncidentHandovers handovers) {
         this.shares = shares;
+        this.handovers = handovers;
         this.jdbc = jdbc;
         this.systems = systems;
         this.agencies = agencies;
@@ -154,6 +157,13 @@ class DemoIncidents implements ApplicationRunner {
         move(id, coordinator, filed.plus(Duration.ofHours(1)), "VERIFIED", null, null, null);
         move(id, coordinator, filed.plus(Duration.ofHours(2)), "CLASSIFIED", "SERIOUS", null,
                 "Trung tâm dữ liệu cấp tỉnh mất quyền điều khiển, đơn vị không tự xử lý được (QĐ05 Điều 9).");
+        // the province's IR unit led the case until it escalated the serious case to the national coordinator
+        // (QD05 Art 7.3, 11.5, 14.2), which accepted and now leads it
+        handovers.recordAccepted(id, HandoverRules.Kind.ESCALATION, agency("BCA-TTANM"),
+                actor(agency("T-TAY-NINH-SKHCN"), "Lãnh đạo Sở KH&CN Tây Ninh (dữ liệu mẫu)"),
+                filed.plus(Duration.ofMinutes(150)), "Sự cố nghiêm trọng, mất quyền điều khiển trung tâm dữ liệu tỉnh; "
+                        + "vượt khả năng ứng cứu của tỉnh, đề nghị cơ quan điều phối quốc gia chủ trì.",
+                coordinator, filed.plus(Duration.ofMinutes(170)), "Tiếp nhận, thành lập tổ ứng cứu khẩn cấp.");
         move(id, op, filed.plus(Duration.ofHours(3)), "RESPONDING", null, null, null);
         move(id, op, filed.plus(Duration.ofHours(20)), "CONTAINED", null, null, null);
         ransomwareTasks(id, op, coordinator, filed, now);

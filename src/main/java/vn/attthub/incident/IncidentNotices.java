@@ -50,6 +50,43 @@ class IncidentNotices {
                 "incident-escalated:" + incident + ":" + recipient.value()));
     }
 
+    /**
+     * A hand-over or escalation request to the receiving agency. The link of a TLP:RED case leads to the hand-over
+     * inbox, not to the case: the receiving agency is not a named party until it accepts.
+     */
+    void handoverRequested(AgencyId to, UUID incident, String reference, String title, Tlp tlp,
+                           IncidentHandovers.HandoverView h) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("agencyName", name(to));
+        model.put("reference", reference);
+        model.put("title", title);
+        model.put("red", tlp == Tlp.RED);
+        model.put("kindVi", h.kindVi());
+        model.put("fromName", h.from().name());
+        model.put("reason", h.reason());
+        model.put("requestedBy", h.requestedBy());
+        notifications.send(new Message("incident-handover-requested", to, model,
+                tlp == Tlp.RED ? "/incident-handovers" : "/incidents/" + incident + "#handovers",
+                "incident-handover-requested:" + h.id()));
+    }
+
+    /** The decision (accepted, declined) to the requesting agency, or a withdrawal to the receiving one. */
+    void handoverDecided(AgencyId agency, UUID incident, String reference, Tlp tlp, IncidentHandovers.HandoverView h) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("agencyName", name(agency));
+        model.put("reference", reference);
+        model.put("kindVi", h.kindVi());
+        model.put("fromName", h.from().name());
+        model.put("toName", h.to().name());
+        model.put("statusVi", h.statusVi());
+        model.put("decidedBy", h.decidedBy());
+        model.put("note", h.decisionNote() == null ? "" : h.decisionNote());
+        boolean receiverSeesCase = !h.status().equals("WITHDRAWN") || tlp != Tlp.RED;
+        notifications.send(new Message("incident-handover-decided", agency, model,
+                receiverSeesCase ? "/incidents/" + incident + "#handovers" : "/incident-handovers",
+                "incident-handover-decided:" + h.id()));
+    }
+
     private String name(AgencyId id) {
         return agencies.find(id).map(AgencySummary::nameVi).orElse(id.toString());
     }

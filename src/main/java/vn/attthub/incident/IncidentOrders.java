@@ -78,9 +78,10 @@ class IncidentOrders {
     @Transactional
     OrderView issue(CurrentUser user, UUID incidentId, Issue body) {
         IncidentViews.Row row = views.row(incidentId, user);
-        if (!views.isCoordinator(user, incidentId)) {
-            throw new AccessDeniedException("Chỉ cơ quan điều phối quốc gia của sự cố mới được ban hành văn bản điều "
-                    + "phối (only the incident's national coordinator may issue orders, TT20 Điều 8.2).");
+        if (!views.mayLead(user, row)) {
+            throw new AccessDeniedException("Chỉ cơ quan điều phối quốc gia hoặc đơn vị chủ trì của sự cố mới được ban "
+                    + "hành văn bản điều phối (only the incident's national coordinator or lead agency may issue "
+                    + "orders, TT20 Điều 8.2, 11).");
         }
         List<FieldError> errors = new ArrayList<>();
         Set<UUID> addressees = new LinkedHashSet<>();

@@ -214,7 +214,7 @@ class IncidentPages {
         model.addAttribute("orderActions", orderActions);
         model.addAttribute("evidence", evidence.list(user, id));
         model.addAttribute("canAddEvidence", evidence.mayHandle(user, row));
-        model.addAttribute("canIssueOrders", user.has(Permission.INCIDENT_COORDINATE) && views.isCoordinator(user, id));
+        model.addAttribute("canIssueOrders", user.has(Permission.INCIDENT_COORDINATE) && views.mayLead(user, row));
         return "incident/workspace";
     }
 

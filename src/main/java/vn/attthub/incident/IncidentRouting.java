@@ -35,12 +35,30 @@ class IncidentRouting {
      * @param hostingProvider the registered hosting provider, null when none
      */
     List<Recipient> route(AgencyId owner, AgencyId fallback, AgencyId hostingProvider, LocalDate date) {
+        return routeWithLead(owner, fallback, hostingProvider, date).recipients();
+    }
+
+    /** The recipients and the lead of the case, from the same two registry look-ups. */
+    record Route(List<Recipient> recipients, AgencyId lead) {
+    }
+
+    Route routeWithLead(AgencyId owner, AgencyId fallback, AgencyId hostingProvider, LocalDate date) {
         AgencyId irFor = owner != null ? owner : fallback;
         AgencyId irUnit = irFor == null ? null
                 : roles.nearestHolderFor(AgencyRoleKind.IR_UNIT, irFor, date).map(AgencySummary::id).orElse(null);
         AgencyId coordinator = roles.holderOf(AgencyRoleKind.NATIONAL_COORDINATOR, null, date)
                 .map(AgencySummary::id).orElse(null);
-        return combine(owner, irUnit, coordinator, hostingProvider == null ? List.of() : List.of(hostingProvider));
+        return new Route(combine(owner, irUnit, coordinator,
+                hostingProvider == null ? List.of() : List.of(hostingProvider)), lead(irUnit, coordinator));
+    }
+
+    /**
+     * Who leads a new case: the IR unit of the owner's ministry or province, which coordinates response at its level
+     * (Decision 05/2017 Art 6, 11.5), or the national coordinator when there is none (Art 7.3; Circular 20/2017
+     * Art 11). Null when neither is registered.
+     */
+    static AgencyId lead(AgencyId irUnit, AgencyId coordinator) {
+        return irUnit != null ? irUnit : coordinator;
     }
 
     /**

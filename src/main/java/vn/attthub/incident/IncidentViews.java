@@ -57,7 +57,19 @@ class IncidentViews {
                 + "OR EXISTS (SELECT 1 FROM incident_recipient vr JOIN agency va ON va.id = vr.agency_id "
                 + "WHERE vr.incident_id = " + i + ".id AND " + within + ") "
                 + "OR EXISTS (SELECT 1 FROM incident_order_addressee vo JOIN agency va ON va.id = vo.agency_id "
-                + "WHERE vo.incident_id = " + i + ".id AND " + within + "))";
+                + "WHERE vo.incident_id = " + i + ".id AND " + within + ") "
+                + "OR EXISTS (SELECT 1 FROM incident_handover vh JOIN agency va ON va.id = vh.to_agency_id "
+                + "WHERE vh.incident_id = " + i + ".id AND vh.status IN ('PENDING', 'ACCEPTED') AND " + within + "))";
+    }
+
+    /**
+     * The receiving agency of an accepted hand-over or escalation is a named party of the case (it led the case or
+     * leads it now); a pending request does not make it one, so a TLP:RED case stays hidden from it until it accepts
+     * (it sees the request in its inbox, {@code GET /api/v1/incident-handovers}, without the case's content).
+     */
+    static String acceptedHandover(String i) {
+        return "EXISTS (SELECT 1 FROM incident_handover vh WHERE vh.incident_id = " + i + ".id "
+                + "AND vh.status = 'ACCEPTED' AND vh.to_agency_id = ANY(:named))";
     }
 
     /** The caller's own agency (or one where they hold INCIDENT_READ) is the reporter, a recipient or an addressee. */
@@ -65,7 +77,7 @@ class IncidentViews {
         return "(" + i + ".reporter_agency_id = ANY(:named) OR EXISTS (SELECT 1 "
                 + "FROM incident_recipient vr WHERE vr.incident_id = " + i + ".id AND vr.agency_id = ANY(:named)) "
                 + "OR EXISTS (SELECT 1 FROM incident_order_addressee vo WHERE vo.incident_id = " + i
-                + ".id AND vo.agency_id = ANY(:named)))";
+                + ".id AND vo.agency_id = ANY(:named)) OR " + acceptedHandover(i) + ")";
     }
 
     /**
@@ -124,7 +136,7 @@ class IncidentViews {
         return "(" + i + ".tlp <> 'RED' OR " + i + ".reporter_agency_id = ANY(:named) OR EXISTS (SELECT 1 "
                 + "FROM incident_recipient vr WHERE vr.incident_id = " + i + ".id AND vr.agency_id = ANY(:named)) "
                 + "OR EXISTS (SELECT 1 FROM incident_order_addressee vo WHERE vo.incident_id = " + i
-                + ".id AND vo.agency_id = ANY(:named)))";
+                + ".id AND vo.agency_id = ANY(:named)) OR " + acceptedHandover(i) + ")";
     }
 
     /** Whether one of {@code roots} is the root of the agency tree (a nationwide scope). */
@@ -137,16 +149,17 @@ class IncidentViews {
                Severity proposedSeverity, Tlp tlp, AgencyId reporterAgency, AgencyId owner, AgencyId operator,
                UUID systemId, String category, Instant detectedAt, Instant reportedAt, boolean beyondCapacity,
                EmergencyPlan emergencyPlan, String systemName, String affectedAsset, String ownerName,
-               String reporterAgencyName) {
+               String reporterAgencyName, AgencyId lead, String leadName) {
     }
 
     private static final String ROW = """
             SELECT i.id, i.reference, i.title, i.state, i.severity, i.proposed_severity, i.tlp, i.reporter_agency_id,
                    i.owner_id, i.operator_id, i.system_id, i.category, i.detected_at, i.reported_at, i.beyond_capacity,
                    i.emergency_plan, s.name AS system_name, i.affected_asset, o.name_vi AS owner_name,
-                   ra.name_vi AS reporter_name_vi
+                   ra.name_vi AS reporter_name_vi, i.lead_agency_id, la.name_vi AS lead_name
             FROM incident i LEFT JOIN information_system s ON s.id = i.system_id
             LEFT JOIN agency o ON o.id = i.owner_id JOIN agency ra ON ra.id = i.reporter_agency_id
+            LEFT JOIN agency la ON la.id = i.lead_agency_id
             """;
 
     static Row map(ResultSet rs, int n) throws SQLException {
@@ -160,7 +173,7 @@ class IncidentViews {
                 rs.getBoolean("beyond_capacity"),
                 rs.getString("emergency_plan") == null ? null : EmergencyPlan.valueOf(rs.getString("emergency_plan")),
                 rs.getString("system_name"), rs.getString("affected_asset"), rs.getString("owner_name"),
-                rs.getString("reporter_name_vi"));
+                rs.getString("reporter_name_vi"), agency(rs, "lead_agency_id"), rs.getString("lead_name"));
     }
 
     private static AgencyId agency(ResultSet rs, String column) throws SQLException {
@@ -200,10 +213,21 @@ class IncidentViews {
                 .param("id", id).query(UUID.class).list().stream().anyMatch(a -> tree.within(AgencyId.of(a), scope));
     }
 
+    /**
+     * Who may run the case like a coordinator (issue orders, request a hand-over or escalation): the national
+     * coordinator of the case ({@link #isCoordinator}) or a holder of INCIDENT_COORDINATE over the lead agency (the
+     * IR unit of a ministry or province coordinates response at its level, Decision 05/2017 Art 6, 11.5; Circular
+     * 20/2017 Art 11). The one rule for both.
+     */
+    boolean mayLead(CurrentUser user, Row row) {
+        if (row.lead() != null && tree.within(row.lead(), user.scopeOf(Permission.INCIDENT_COORDINATE))) return true;
+        return isCoordinator(user, row.id());
+    }
+
     private boolean anyWithin(CurrentUser user, Row row, Permission permission) {
         Set<AgencyId> scope = user.scopeOf(permission);
         if (scope.isEmpty()) return false;
-        return Stream.concat(Stream.of(row.reporterAgency(), row.owner(), row.operator()),
+        return Stream.concat(Stream.of(row.reporterAgency(), row.owner(), row.operator(), row.lead()),
                         recipientAgencies(row.id()).stream().map(AgencyId::of))
                 .anyMatch(a -> a != null && tree.within(a, scope));
     }
@@ -374,7 +398,7 @@ class IncidentViews {
     record ListItem(UUID id, String reference, String title, String state, String stateVi, String severity,
                     String proposedSeverity, String tlp, String category, String categoryVi, Instant detectedAt,
                     Instant reportedAt, String systemName, String affectedAsset, String ownerName,
-                    String reporterAgencyName, int overdueClocks, int unacknowledged) {
+                    String reporterAgencyName, int overdueClocks, int unacknowledged, String leadAgencyName) {
     }
 
     /**
@@ -472,9 +496,11 @@ class IncidentViews {
                        (SELECT count(*) FROM incident_deadline d WHERE d.incident_id = i.id AND d.satisfied_at IS NULL
                           AND d.due_at < now()) AS overdue,
                        (SELECT count(*) FROM incident_recipient r WHERE r.incident_id = i.id
-                          AND r.acknowledged_at IS NULL) AS unacknowledged
+                          AND r.acknowledged_at IS NULL) AS unacknowledged,
+                       la.name_vi AS lead_name
                 FROM incident i LEFT JOIN information_system s ON s.id = i.system_id
                 LEFT JOIN agency o ON o.id = i.owner_id JOIN agency ra ON ra.id = i.reporter_agency_id
+                LEFT JOIN agency la ON la.id = i.lead_agency_id
                 """ + where + " ORDER BY " + order + " LIMIT :limit OFFSET :offset");
         for (var e : params.entrySet()) select = select.param(e.getKey(), e.getValue());
         List<ListItem> items = select.param("limit", size).param("offset", (long) page * size)
@@ -487,7 +513,8 @@ class IncidentViews {
                             categories.find(cat).map(IncidentCategories.Category::nameVi).orElse(cat),
                             rs.getTimestamp("detected_at").toInstant(), rs.getTimestamp("reported_at").toInstant(),
                             rs.getString("system_name"), rs.getString("affected_asset"), rs.getString("owner_name"),
-                            rs.getString("reporter_name_vi"), rs.getInt("overdue"), rs.getInt("unacknowledged"));
+                            rs.getString("reporter_name_vi"), rs.getInt("overdue"), rs.getInt("unacknowledged"),
+                            rs.getString("lead_name"));
                 }).list();
         return new Page(items, page, size, total, capped);
     }

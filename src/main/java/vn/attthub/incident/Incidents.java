@@ -207,15 +207,18 @@ class Incidents {
         Integer level = system == null ? null : system.approvedLevel();
         boolean nationalList = system != null && Boolean.TRUE.equals(system.levelInputs().primeMinisterDesignated());
         Severity proposed = SeverityRule.propose(level, nationalList, impacts, beyond);
+        AgencyId hosting = system == null ? null : systems.hostingProviderOf(system.id()).orElse(null);
+        IncidentRouting.Route route = routing.routeWithLead(owner, actor.agency(), hosting, LocalDate.ofInstant(now, ZONE));
+        List<IncidentRouting.Recipient> recipients = route.recipients();
         jdbc.sql("""
                         INSERT INTO incident (id, reference, title, description, system_id, affected_asset, owner_id,
                             operator_id, reporter_agency_id, reporter_user_id, reporter_name, reporter_title,
                             reporter_phone, reporter_email, detected_at, reported_at, category, beyond_capacity, tlp,
-                            results_so_far, proposals, state, proposed_severity, impacts, demo)
+                            results_so_far, proposals, state, proposed_severity, impacts, demo, lead_agency_id)
                         VALUES (:id, :ref, :title, :description, :system, :asset, :owner, :operator, :reporter,
                             :reporterUser, :reporterName, :reporterTitle, :reporterPhone, :reporterEmail, :detected,
                             :reported, :category, :beyond, :tlp, :results, :proposals,
-                            'RECEIVED', :proposed, CAST(:impacts AS varchar[]), :demo)""")
+                            'RECEIVED', :proposed, CAST(:impacts AS varchar[]), :demo, :lead)""")
                 .param("id", id).param("ref", reference).param("title", title).param("description", description)
                 .param("system", system == null ? null : system.id(), java.sql.Types.OTHER)
                 .param("asset", asset, java.sql.Types.VARCHAR)
@@ -233,14 +236,12 @@ class Incidents {
                 .param("proposals", trim(n.proposals()), java.sql.Types.VARCHAR)
                 .param("proposed", proposed.name())
                 .param("impacts", "{" + String.join(",", impacts.stream().map(Enum::name).toList()) + "}")
-                .param("demo", demo).update();
+                .param("demo", demo)
+                .param("lead", route.lead() == null ? null : route.lead().value(), java.sql.Types.OTHER).update();
 
         // Clocks (Deadlines): the notice itself, the initial report when beyond capacity, one acknowledgement each.
         deadline(id, Deadlines.Kind.NOTICE, null, detected.plus(Deadlines.NOTICE), now);
         if (beyond) deadline(id, Deadlines.Kind.INITIAL_REPORT, null, now.plus(immediate), null);
-        AgencyId hosting = system == null ? null : systems.hostingProviderOf(system.id()).orElse(null);
-        List<IncidentRouting.Recipient> recipients = routing.route(owner, actor.agency(), hosting,
-                LocalDate.ofInstant(now, ZONE));
         for (IncidentRouting.Recipient r : recipients) {
             jdbc.sql("""
                             INSERT INTO incident_recipient (incident_id, agency_id, role, delivered_at)

@@ -45,6 +45,16 @@ class DemoIncidentsIntegrationTests {
                 SELECT count(DISTINCT r.incident_id) FROM incident_recipient r JOIN agency a ON a.id = r.agency_id
                 JOIN incident i ON i.id = r.incident_id WHERE i.demo AND a.code = 'BCA-TTANM'""")
                 .query(Long.class).single()).isEqualTo(5);
+        // the ransomware case was escalated by Tây Ninh's IR unit to the national coordinator, who leads it now
+        assertThat(jdbc.sql("""
+                SELECT h.seq || ':' || h.kind || ':' || h.status || ':' || fa.code || '>' || ta.code || ':' || la.code
+                FROM incident_handover h JOIN incident i ON i.id = h.incident_id JOIN agency fa ON fa.id = h.from_agency_id
+                JOIN agency ta ON ta.id = h.to_agency_id JOIN agency la ON la.id = i.lead_agency_id
+                WHERE i.demo""").query(String.class).list())
+                .containsExactly("1:ESCALATION:ACCEPTED:T-TAY-NINH-SKHCN>BCA-TTANM:BCA-TTANM");
+        // every other demo case is led by the IR unit of the owner's ministry or province
+        assertThat(jdbc.sql("SELECT count(*) FROM incident WHERE demo AND lead_agency_id IS NULL").query(Long.class)
+                .single()).isZero();
     }
 
     @Test

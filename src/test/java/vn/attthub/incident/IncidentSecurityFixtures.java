@@ -76,4 +76,20 @@ public final class IncidentSecurityFixtures {
         if (r.statusCode() != 201) throw new AssertionError(r.body());
         return List.of(id, IncidentFixtures.json(r).get("id").asString());
     }
+
+    /**
+     * An incident with a pending hand-over request from its lead to {@code unit} (made an IR network member for the
+     * purpose) by the bootstrap admin: [incidentId, handoverId].
+     */
+    public static List<String> handover(TestCallers callers, JdbcClient jdbc, Agency province, Agency unit) {
+        String id = incident(callers, jdbc, province, unit);
+        jdbc.sql("""
+                        INSERT INTO agency_role (id, agency_id, role, for_agency_id, valid_from, legal_basis)
+                        VALUES (?, ?, 'IR_NETWORK_MEMBER', NULL, DATE '2020-01-01', 'Quyết định 05/2017/QĐ-TTg Điều 7.1')""")
+                .params(UUID.randomUUID(), unit.id()).update();
+        var r = callers.postJson("/api/v1/incidents/" + id + "/handovers", IntegrationTest.BOOTSTRAP_TOKEN,
+                "{\"kind\":\"HANDOVER\",\"toAgencyId\":\"" + unit.id() + "\",\"reason\":\"Kiểm thử bảo mật\"}");
+        if (r.statusCode() != 201) throw new AssertionError(r.body());
+        return List.of(id, IncidentFixtures.json(r).get("id").asString());
+    }
 }
