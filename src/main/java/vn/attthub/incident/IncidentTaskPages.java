@@ -144,7 +144,7 @@ class IncidentTaskPages {
         try {
             action.run();
             flash.addFlashAttribute("message", done);
-            return "redirect:/incidents/" + id + "#tasks-h";
+            return "redirect:/incidents/" + id + "#tasks-slot";
         } catch (InvalidInputException e) {
             error = e.getMessage();
             for (FieldError x : e.errors()) {

@@ -435,7 +435,7 @@ class IncidentTasks {
         model.put("dueAt", task.dueAt() == null ? "không đặt hạn" : IncidentPages.FMT.at(task.dueAt()));
         // one notice per task and agency: a retry or a re-save never mails the same assignment twice
         notifications.send(new Message("incident-task", AgencyId.of(task.ownerAgency().id()), model,
-                "/incidents/" + row.id() + "#tasks-h", "incident-task:" + task.id() + ":" + task.ownerAgency().id()));
+                "/incidents/" + row.id() + "#tasks-slot", "incident-task:" + task.id() + ":" + task.ownerAgency().id()));
     }
 
     private static String assignee(TaskView t) {
