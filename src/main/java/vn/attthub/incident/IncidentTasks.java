@@ -130,7 +130,7 @@ class IncidentTasks {
 
     /** May the caller create tasks on this case (for their own subtree, or for anyone when coordinating)? */
     boolean mayCreate(CurrentUser user, IncidentViews.Row row) {
-        return row.state() != IncidentState.CLOSED && (views.isCoordinator(user, row.id())
+        return row.state() != IncidentState.CLOSED && (views.mayLead(user, row)
                 || views.canReport(user, row) || views.isResponder(user, row));
     }
 
@@ -150,7 +150,7 @@ class IncidentTasks {
     @Transactional
     TaskView create(CurrentUser user, UUID incidentId, Create body) {
         IncidentViews.Row row = views.row(incidentId, user);
-        boolean coordinator = views.isCoordinator(user, incidentId);
+        boolean coordinator = views.mayLead(user, row);
         if (!coordinator && !views.canReport(user, row) && !views.isResponder(user, row)) {
             throw new AccessDeniedException("Chỉ cơ quan điều phối, cơ quan báo cáo hoặc cơ quan ứng cứu của sự cố mới "
                     + "được giao nhiệm vụ (only the case's coordinator, reporter or responders may create tasks).");
@@ -219,7 +219,7 @@ class IncidentTasks {
         List<FieldError> errors = new ArrayList<>();
         Status s = Incidents.parse(Status.class, status, "status", errors, false);
         if (!errors.isEmpty()) throw new InvalidInputException("Bộ lọc không hợp lệ (invalid filter).", errors);
-        boolean coordinator = views.isCoordinator(user, incidentId);
+        boolean coordinator = coordinating(user, incidentId);
         StringBuilder sql = new StringBuilder(SELECT + " WHERE t.incident_id = :incident");
         Map<String, Object> params = new HashMap<>();
         params.put("incident", incidentId);
@@ -244,7 +244,7 @@ class IncidentTasks {
 
     TaskView get(CurrentUser user, UUID incidentId, UUID taskId) {
         views.row(incidentId, user);
-        return find(user, views.isCoordinator(user, incidentId), incidentId, taskId);
+        return find(user, coordinating(user, incidentId), incidentId, taskId);
     }
 
     @Transactional
@@ -294,7 +294,7 @@ class IncidentTasks {
     @Transactional
     TaskView cancel(CurrentUser user, UUID incidentId, UUID taskId, Cancellation body) {
         TaskView task = get(user, incidentId, taskId);
-        if (!views.isCoordinator(user, incidentId) && !side(user, task.createdByAgencyId())) {
+        if (!coordinating(user, incidentId) && !side(user, task.createdByAgencyId())) {
             throw new AccessDeniedException("Chỉ bên giao nhiệm vụ hoặc cơ quan điều phối mới được huỷ nhiệm vụ "
                     + "(only the creator's side or the coordinator may cancel a task).");
         }
@@ -324,7 +324,7 @@ class IncidentTasks {
     TaskView update(CurrentUser user, UUID incidentId, UUID taskId, Update body) {
         IncidentViews.Row row = views.row(incidentId, user);
         TaskView task = get(user, incidentId, taskId);
-        boolean coordinator = views.isCoordinator(user, incidentId);
+        boolean coordinator = coordinating(user, incidentId);
         requireOwnerSide(user, incidentId, task, "giao lại hoặc đổi hạn");
         if (task.status().fin()) throw conflict(task);
         List<FieldError> errors = new ArrayList<>();
@@ -371,8 +371,13 @@ class IncidentTasks {
 
     // ---- helpers ----
 
+    /** The case's coordinating side: its national coordinator or the lead agency's coordinator (one rule). */
+    private boolean coordinating(CurrentUser user, UUID incidentId) {
+        return views.mayLead(user, views.row(incidentId, user));
+    }
+
     private void requireOwnerSide(CurrentUser user, UUID incidentId, TaskView task, String verb) {
-        if (!views.isCoordinator(user, incidentId) && !side(user, task.ownerAgency().id())) {
+        if (!coordinating(user, incidentId) && !side(user, task.ownerAgency().id())) {
             throw new AccessDeniedException("Chỉ cơ quan được giao (hoặc cơ quan điều phối) mới được " + verb
                     + " nhiệm vụ này (only the owner agency's subtree or the coordinator may do this).");
         }
