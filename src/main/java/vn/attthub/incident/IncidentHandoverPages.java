@@ -74,7 +74,8 @@ class IncidentHandoverPages {
                 return "redirect:/incidents/" + id + "#handovers";
             }
         }
-        IncidentHandovers.Request body = new IncidentHandovers.Request(form.get("kind"), to, form.get("reason"));
+        // the field is "handoverReason" on the page: the workspace's classify form already has a "reason"
+        IncidentHandovers.Request body = new IncidentHandovers.Request(form.get("kind"), to, form.get("handoverReason"));
         return act(id, null, flash, () -> handovers.request(user, id, body),
                 "Đã gửi yêu cầu chuyển giao tới đơn vị nhận.");
     }

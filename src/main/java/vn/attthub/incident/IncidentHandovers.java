@@ -10,7 +10,6 @@ import vn.attthub.audit.AuditLog;
 import vn.attthub.organisation.AgencyRole;
 import vn.attthub.organisation.AgencyRoleKind;
 import vn.attthub.organisation.AgencyRoles;
-import vn.attthub.organisation.AgencySummary;
 import vn.attthub.organisation.AgencyTree;
 import vn.attthub.shared.AgencyId;
 import vn.attthub.shared.ConflictException;
@@ -142,24 +141,37 @@ class IncidentHandovers {
         return row.state() != IncidentState.CLOSED && row.lead() != null && views.mayLead(user, row);
     }
 
-    /** Agencies the lead may hand over or escalate to today, by name (the workspace's select). */
+    /**
+     * Agencies the lead may hand over or escalate to today, escalation targets first, then by name (the workspace's
+     * select). One query for the roles of every candidate.
+     */
     List<Target> targets(IncidentViews.Row row) {
         if (row.lead() == null) return List.of();
         LocalDate today = LocalDate.now(Incidents.ZONE);
         Set<AgencyRoleKind> fromRoles = rolesOn(row.lead().value(), today);
-        Map<AgencyId, AgencySummary> candidates = new LinkedHashMap<>();
-        for (AgencyRoleKind role : List.of(AgencyRoleKind.NATIONAL_COORDINATOR, AgencyRoleKind.STANDING_BODY,
-                AgencyRoleKind.IR_UNIT, AgencyRoleKind.IR_NETWORK_MEMBER)) {
-            for (AgencySummary a : roles.holdersOf(role, today)) candidates.putIfAbsent(a.id(), a);
-        }
+        Map<UUID, Set<AgencyRoleKind>> held = new LinkedHashMap<>();
+        Map<UUID, String[]> names = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT a.id, a.code, a.name_vi, r.role FROM agency_role r JOIN agency a ON a.id = r.agency_id
+                        WHERE r.role IN ('NATIONAL_COORDINATOR', 'STANDING_BODY', 'IR_UNIT', 'IR_NETWORK_MEMBER')
+                          AND r.valid_from <= :date AND (r.valid_to IS NULL OR r.valid_to >= :date)
+                          AND a.id <> :lead ORDER BY a.name_vi""")
+                .param("date", today).param("lead", row.lead().value())
+                .query((rs, n) -> {
+                    UUID id = rs.getObject(1, UUID.class);
+                    names.putIfAbsent(id, new String[]{rs.getString(2), rs.getString(3)});
+                    held.computeIfAbsent(id, k -> EnumSet.noneOf(AgencyRoleKind.class))
+                            .add(AgencyRoleKind.valueOf(rs.getString(4)));
+                    return id;
+                }).list();
         List<Target> out = new ArrayList<>();
-        for (AgencySummary a : candidates.values()) {
-            if (a.id().equals(row.lead())) continue;
-            Set<AgencyRoleKind> toRoles = rolesOn(a.id().value(), today);
+        for (var e : held.entrySet()) {
+            Set<AgencyRoleKind> toRoles = e.getValue();
             boolean handover = HandoverRules.refusal(Kind.HANDOVER, false, fromRoles, toRoles) == null;
             boolean escalation = HandoverRules.refusal(Kind.ESCALATION, false, fromRoles, toRoles) == null;
             if (!handover && !escalation) continue;
-            out.add(new Target(a.id().value(), a.code(), a.nameVi(), String.join(", ",
+            String[] n = names.get(e.getKey());
+            out.add(new Target(e.getKey(), n[0], n[1], String.join(", ",
                     toRoles.stream().map(IncidentHandovers::roleVi).toList()), handover, escalation));
         }
         out.sort((x, y) -> Boolean.compare(y.escalation(), x.escalation()) != 0

@@ -104,6 +104,7 @@ class IncidentPages {
         model.addAttribute("overdue", overdue);
         model.addAttribute("canReport", user.has(Permission.INCIDENT_REPORT));
         model.addAttribute("canCoordinate", user.has(Permission.INCIDENT_COORDINATE));
+        model.addAttribute("canRespond", user.has(Permission.INCIDENT_RESPOND)); // hand-over inbox
         return "incident/list";
     }
 

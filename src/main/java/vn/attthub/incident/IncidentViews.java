@@ -26,9 +26,11 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * What a caller may see of incidents. A caller sees an incident when the reporter, the owner, the operator or a
- * recipient lies in a subtree where they hold INCIDENT_READ; a TLP:RED incident only when their own agency (or an
- * agency where they hold INCIDENT_READ, not its subtree) is the reporter or a named recipient. Anything else is 404.
+ * What a caller may see of incidents. A caller sees an incident when the reporter, the owner, the operator, a
+ * recipient, an order addressee or the receiving agency of a pending or accepted hand-over lies in a subtree where
+ * they hold INCIDENT_READ; a TLP:RED incident only when their own agency (or an agency where they hold INCIDENT_READ,
+ * not its subtree) is the reporter, a named recipient, an addressee or the receiving agency of an accepted hand-over.
+ * Anything else is 404.
  */
 @Component
 class IncidentViews {

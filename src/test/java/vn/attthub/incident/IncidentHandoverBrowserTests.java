@@ -78,6 +78,13 @@ class IncidentHandoverBrowserTests {
 
         browser.driver().manage().deleteAllCookies();
         browser.loginWithMfa(coordinator, PASSWORD);
+        // the request waits in the coordinator's inbox too
+        browser.open("/incidents");
+        browser.click(By.id("handovers-link"));
+        browser.waitUntil(d -> !d.findElements(By.cssSelector(".handover-request")).isEmpty());
+        assertThat(browser.find(By.cssSelector(".handover-request")).getText()).contains("Tấn công DDoS",
+                "Chuyển lên cấp trên", "vượt khả năng ứng cứu của tỉnh");
+        browser.screenshot("handover-2b-coordinator-inbox");
         browser.open(workspace);
         browser.waitUntil(d -> !d.findElements(By.id("handover-accept")).isEmpty());
         browser.submitAndWait(By.id("handover-accept"));
