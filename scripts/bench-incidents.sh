@@ -20,7 +20,7 @@
 #   LIST_CLIENTS=4 LIST_WARMUP=10s LIST_DURATION=60s   SKIP_LIST=1 (stop after the intake)
 #   PORT=18080 DB_PORT=15498 JAVA=java APP_JAVA_OPTS="-Xms1g -Xmx1g" LOADGEN_JAVA_OPTS="-Xms256m -Xmx512m" APP_ARGS=""
 #   ASSERT=1   (also check throughput >= 500/s and p99 < 250 ms; lost/duplicated notices and errors always fail)
-#   MVN_FLAGS="-o"   SKIP_BUILD=1 (reuse target/*.jar)   KEEP=1 (keep the database directory, printed at the end)
+#   MVN_FLAGS="-o"   SKIP_BUILD=1 (reuse target/*.jar; JAR=path runs that jar instead)   KEEP=1 (keep the database directory, printed at the end)
 # Exit status: 0 when every run finished and met its checks, non-zero otherwise.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -54,7 +54,7 @@ if [[ -z "${SKIP_BUILD:-}" ]]; then
   # shellcheck disable=SC2086
   ./mvnw ${MVN_FLAGS:-} -q -DskipTests package
 fi
-JAR=$(ls target/attt-hub-*.jar 2>/dev/null | grep -v -e '-plain.jar$' -e '.original$' | head -n 1 || true)
+JAR=${JAR:-$(ls target/attt-hub-*.jar 2>/dev/null | grep -v -e '-plain.jar$' -e '.original$' | head -n 1 || true)}
 [[ -n "$JAR" ]] || { echo "no application jar in target/" >&2; exit 1; }
 
 mkdir -p "$OUT"
