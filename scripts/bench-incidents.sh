@@ -19,6 +19,7 @@
 #   DURATION=300s WARMUP=30s CLIENTS=32 RETRY_PCT=10 VERIFY=all   (intake and pgbench; DURATION=60s for a trial)
 #   LIST_CLIENTS=4 LIST_WARMUP=10s LIST_DURATION=60s   SKIP_LIST=1 (stop after the intake)
 #   PORT=18080 DB_PORT=15498 JAVA=java APP_JAVA_OPTS="-Xms1g -Xmx1g" LOADGEN_JAVA_OPTS="-Xms256m -Xmx512m" APP_ARGS=""
+#   (e.g. APP_ARGS="--attt.embedded-database.pool-size=8 --server.tomcat.threads.max=32")
 #   ASSERT=1   (also check throughput >= 500/s and p99 < 250 ms; lost/duplicated notices and errors always fail)
 #   MVN_FLAGS="-o"   SKIP_BUILD=1 (reuse target/*.jar; JAR=path runs that jar instead)   KEEP=1 (keep the database directory, printed at the end)
 # Exit status: 0 when every run finished and met its checks, non-zero otherwise.
@@ -133,6 +134,17 @@ notices=$(json_number "$OUT/incidents-file-notices.json" okThroughputRps)
 echo ">> Intake: ${notices} notices/s through the API vs ${pgbench_tps} incident-shaped inserts/s by pgbench:" \
      "ratio $(awk -v a="$notices" -v b="$pgbench_tps" 'BEGIN { if (b > 0) printf "%.3f", a / b; else print "n/a" }');" \
      "load average $(cut -d' ' -f1-3 /proc/loadavg)"
+# The notice fan-out runs after commit from incident_notice_outbox (V110): how many were pending when the intake
+# ended, and how long the worker took to send them all.
+drain_start=$(date +%s)
+pending=$("${PSQL[@]}" -At -c "SELECT count(*) FROM incident_notice_outbox")
+echo ">> Notice outbox: $pending fan-outs pending when the intake ended; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+for _ in $(seq 1 1200); do
+  left=$("${PSQL[@]}" -At -c "SELECT count(*) FROM incident_notice_outbox")
+  [[ "$left" == "0" ]] && break
+  sleep 0.5
+done
+echo ">> Notice outbox drained in $(( $(date +%s) - drain_start )) s ($left left)"
 echo ">> Outbox: $("${PSQL[@]}" -At -c "SELECT count(*) || ' notifications, ' || (SELECT count(*) FROM notification_delivery)
     || ' deliveries, ' || (SELECT count(*) FROM audit_event) || ' audit entries' FROM notification")"
 # One incident per key that got a 2xx, none for a retry: the database must hold exactly what the client was told

@@ -27,9 +27,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The notice fan-out after commit (issue 4 §5; the recipients are notified "at the same moment", Decision 05/2017
  * Art 11.5, within seconds of the notice): the notice's transaction only writes a row of
- * {@code incident_notice_outbox} ({@link #enqueue}); this worker renders and queues one notification per recipient
- * ({@link IncidentNotices#notice}: template, members, contacts, in-app and e-mail deliveries) and deletes the row in
- * the same transaction, so a notice is notified once it is committed and never lost:
+ * {@code incident_notice_outbox}; this worker renders and queues one notification per recipient (template, members,
+ * contacts, in-app and e-mail deliveries; a batch of rows at once through {@code Notifications.sendAll}) and deletes
+ * the rows in the same transaction, so a notice is notified once it is committed and never lost:
  * <ul>
  *   <li>durable: a row left pending by a crash between commit and fan-out is processed by the next run (on start-up
  *       and every {@code attt.incident.notice-outbox.poll-interval});</li>
@@ -71,12 +71,10 @@ class IncidentNoticeOutbox {
         this.initialBackoff = initialBackoff;
     }
 
-    /** Queues the fan-out of {@code incident} in the caller's transaction; the worker runs after commit. */
-    void enqueue(UUID incident) {
-        jdbc.sql("INSERT INTO incident_notice_outbox (incident_id) VALUES (:id)").param("id", incident).update();
-        wakeAfterCommit();
-    }
-
+    /**
+     * Wakes the worker once the caller's transaction commits (the caller inserted its rows into
+     * {@code incident_notice_outbox}, see {@code Incidents.fileNotice}); at once without a transaction.
+     */
     void wakeAfterCommit() {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -143,7 +141,7 @@ class IncidentNoticeOutbox {
     private record Pending(UUID incident, String reference, String title, Tlp tlp) {
     }
 
-    private record Target(AgencyId agency, RecipientRole role) {
+    private record Target(AgencyId agency, String name, RecipientRole role) {
     }
 
     /** One batch in one transaction; when a row fails, the batch is redone row by row so the others go through. */
@@ -183,19 +181,24 @@ class IncidentNoticeOutbox {
         claimed.addAll(List.of(ids));
         Map<UUID, List<Target>> targets = new LinkedHashMap<>();
         jdbc.sql("""
-                        SELECT incident_id, agency_id, role FROM incident_recipient WHERE incident_id = ANY(:ids)
-                        ORDER BY incident_id, CASE role WHEN 'SYSTEM_OWNER' THEN 0 WHEN 'IR_UNIT' THEN 1
+                        SELECT r.incident_id, r.agency_id, a.name_vi, r.role
+                        FROM incident_recipient r JOIN agency a ON a.id = r.agency_id WHERE r.incident_id = ANY(:ids)
+                        ORDER BY r.incident_id, CASE r.role WHEN 'SYSTEM_OWNER' THEN 0 WHEN 'IR_UNIT' THEN 1
                                  WHEN 'NATIONAL_COORDINATOR' THEN 2 ELSE 3 END""")
                 .param("ids", ids).query(rs -> {
                     targets.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
-                            .add(new Target(AgencyId.of(rs.getObject(2, UUID.class)),
-                                    RecipientRole.valueOf(rs.getString(3))));
+                            .add(new Target(AgencyId.of(rs.getObject(2, UUID.class)), rs.getString(3),
+                                    RecipientRole.valueOf(rs.getString(4))));
                 });
+        // The whole batch in a fixed number of statements (Notifications.sendAll), not four per recipient.
+        List<vn.attthub.notification.Message> messages = new ArrayList<>();
         for (Pending p : batch) {
             for (Target t : targets.getOrDefault(p.incident(), List.of())) {
-                notices.notice(t.agency(), p.incident(), p.reference(), p.title(), t.role(), p.tlp());
+                messages.add(IncidentNotices.noticeMessage(t.agency(), t.name(), p.incident(), p.reference(),
+                        p.title(), t.role(), p.tlp()));
             }
         }
+        notices.send(messages);
         jdbc.sql("DELETE FROM incident_notice_outbox WHERE incident_id = ANY(:ids)").param("ids", ids).update();
         return batch.size();
     }
