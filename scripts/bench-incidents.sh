@@ -17,6 +17,7 @@
 #
 # Settings (environment):
 #   DURATION=300s WARMUP=30s CLIENTS=32 RETRY_PCT=10 VERIFY=all   (intake and pgbench; DURATION=60s for a trial)
+#   PGBENCH_DURATION=$DURATION (a shorter pgbench phase keeps a 5-minute intake run shorter)
 #   LIST_CLIENTS=4 LIST_WARMUP=10s LIST_DURATION=60s   SKIP_LIST=1 (stop after the intake)
 #   PORT=18080 DB_PORT=15498 JAVA=java APP_JAVA_OPTS="-Xms1g -Xmx1g" LOADGEN_JAVA_OPTS="-Xms256m -Xmx512m" APP_ARGS=""
 #   (e.g. APP_ARGS="--attt.embedded-database.pool-size=8 --server.tomcat.threads.max=32")
@@ -27,6 +28,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-300s}
+PGBENCH_DURATION=${PGBENCH_DURATION:-$DURATION}
 WARMUP=${WARMUP:-30s}
 CLIENTS=${CLIENTS:-32}
 RETRY_PCT=${RETRY_PCT:-10}
@@ -115,10 +117,10 @@ json_number() { # json_number FILE KEY
 }
 
 status=0
-echo ">> pgbench: $CLIENTS clients insert incident-shaped rows for $DURATION; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo ">> pgbench: $CLIENTS clients insert incident-shaped rows for $PGBENCH_DURATION; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 "${PSQL[@]}" -c "CREATE TABLE bench_incident (LIKE incident INCLUDING ALL); CREATE SEQUENCE bench_incident_ref"
 owner=$("${PSQL[@]}" -At -c "SELECT id FROM agency WHERE code = 'BI-P01-S01'")
-PGPASSWORD=${PGPASSWORD:-} pgbench -h localhost -p "$DB_PORT" -U postgres -n -c "$CLIENTS" -j 2 -T "$(seconds "$DURATION")" \
+PGPASSWORD=${PGPASSWORD:-} pgbench -h localhost -p "$DB_PORT" -U postgres -n -c "$CLIENTS" -j 2 -T "$(seconds "$PGBENCH_DURATION")" \
   -D owner="'$owner'" -f scripts/bench-incidents.sql.pgbench postgres | tee "$OUT/incidents-pgbench.log"
 pgbench_tps=$(grep -Eo 'tps = [0-9.]+' "$OUT/incidents-pgbench.log" | head -n 1 | awk '{print $3}')
 "${PSQL[@]}" -c "DROP TABLE bench_incident; DROP SEQUENCE bench_incident_ref; CHECKPOINT"
