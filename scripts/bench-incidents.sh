@@ -17,15 +17,18 @@
 #
 # Settings (environment):
 #   DURATION=300s WARMUP=30s CLIENTS=32 RETRY_PCT=10 VERIFY=all   (intake and pgbench; DURATION=60s for a trial)
+#   PGBENCH_DURATION=$DURATION (a shorter pgbench phase keeps a 5-minute intake run shorter)
 #   LIST_CLIENTS=4 LIST_WARMUP=10s LIST_DURATION=60s   SKIP_LIST=1 (stop after the intake)
 #   PORT=18080 DB_PORT=15498 JAVA=java APP_JAVA_OPTS="-Xms1g -Xmx1g" LOADGEN_JAVA_OPTS="-Xms256m -Xmx512m" APP_ARGS=""
+#   (e.g. APP_ARGS="--attt.embedded-database.pool-size=8 --server.tomcat.threads.max=32")
 #   ASSERT=1   (also check throughput >= 500/s and p99 < 250 ms; lost/duplicated notices and errors always fail)
-#   MVN_FLAGS="-o"   SKIP_BUILD=1 (reuse target/*.jar)   KEEP=1 (keep the database directory, printed at the end)
+#   MVN_FLAGS="-o"   SKIP_BUILD=1 (reuse target/*.jar; JAR=path runs that jar instead)   KEEP=1 (keep the database directory, printed at the end)
 # Exit status: 0 when every run finished and met its checks, non-zero otherwise.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-300s}
+PGBENCH_DURATION=${PGBENCH_DURATION:-$DURATION}
 WARMUP=${WARMUP:-30s}
 CLIENTS=${CLIENTS:-32}
 RETRY_PCT=${RETRY_PCT:-10}
@@ -54,7 +57,7 @@ if [[ -z "${SKIP_BUILD:-}" ]]; then
   # shellcheck disable=SC2086
   ./mvnw ${MVN_FLAGS:-} -q -DskipTests package
 fi
-JAR=$(ls target/attt-hub-*.jar 2>/dev/null | grep -v -e '-plain.jar$' -e '.original$' | head -n 1 || true)
+JAR=${JAR:-$(ls target/attt-hub-*.jar 2>/dev/null | grep -v -e '-plain.jar$' -e '.original$' | head -n 1 || true)}
 [[ -n "$JAR" ]] || { echo "no application jar in target/" >&2; exit 1; }
 
 mkdir -p "$OUT"
@@ -114,10 +117,10 @@ json_number() { # json_number FILE KEY
 }
 
 status=0
-echo ">> pgbench: $CLIENTS clients insert incident-shaped rows for $DURATION; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo ">> pgbench: $CLIENTS clients insert incident-shaped rows for $PGBENCH_DURATION; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 "${PSQL[@]}" -c "CREATE TABLE bench_incident (LIKE incident INCLUDING ALL); CREATE SEQUENCE bench_incident_ref"
 owner=$("${PSQL[@]}" -At -c "SELECT id FROM agency WHERE code = 'BI-P01-S01'")
-PGPASSWORD=${PGPASSWORD:-} pgbench -h localhost -p "$DB_PORT" -U postgres -n -c "$CLIENTS" -j 2 -T "$(seconds "$DURATION")" \
+PGPASSWORD=${PGPASSWORD:-} pgbench -h localhost -p "$DB_PORT" -U postgres -n -c "$CLIENTS" -j 2 -T "$(seconds "$PGBENCH_DURATION")" \
   -D owner="'$owner'" -f scripts/bench-incidents.sql.pgbench postgres | tee "$OUT/incidents-pgbench.log"
 pgbench_tps=$(grep -Eo 'tps = [0-9.]+' "$OUT/incidents-pgbench.log" | head -n 1 | awk '{print $3}')
 "${PSQL[@]}" -c "DROP TABLE bench_incident; DROP SEQUENCE bench_incident_ref; CHECKPOINT"
@@ -133,6 +136,17 @@ notices=$(json_number "$OUT/incidents-file-notices.json" okThroughputRps)
 echo ">> Intake: ${notices} notices/s through the API vs ${pgbench_tps} incident-shaped inserts/s by pgbench:" \
      "ratio $(awk -v a="$notices" -v b="$pgbench_tps" 'BEGIN { if (b > 0) printf "%.3f", a / b; else print "n/a" }');" \
      "load average $(cut -d' ' -f1-3 /proc/loadavg)"
+# The notice fan-out runs after commit from incident_notice_outbox (V110): how many were pending when the intake
+# ended, and how long the worker took to send them all.
+drain_start=$(date +%s)
+pending=$("${PSQL[@]}" -At -c "SELECT count(*) FROM incident_notice_outbox")
+echo ">> Notice outbox: $pending fan-outs pending when the intake ended; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+for _ in $(seq 1 1200); do
+  left=$("${PSQL[@]}" -At -c "SELECT count(*) FROM incident_notice_outbox")
+  [[ "$left" == "0" ]] && break
+  sleep 0.5
+done
+echo ">> Notice outbox drained in $(( $(date +%s) - drain_start )) s ($left left)"
 echo ">> Outbox: $("${PSQL[@]}" -At -c "SELECT count(*) || ' notifications, ' || (SELECT count(*) FROM notification_delivery)
     || ' deliveries, ' || (SELECT count(*) FROM audit_event) || ' audit entries' FROM notification")"
 # One incident per key that got a 2xx, none for a retry: the database must hold exactly what the client was told

@@ -647,8 +647,9 @@ public final class LoadGenerator {
                 "Thư điện tử giả mạo lãnh đạo đơn vị", "Máy trạm kết nối tới máy chủ điều khiển mã độc",
                 "Khai thác lỗ hổng trên ứng dụng dịch vụ công", "Rò rỉ dữ liệu người dùng hệ thống một cửa",
                 "Truy cập trái phép cơ sở dữ liệu", "Dò quét cổng từ địa chỉ IP nước ngoài"};
-        // No TLP:RED: the token files for agencies it is not named at, and a RED notice is visible only to those named.
-        static final String[] TLPS = {"CLEAR", "GREEN", "GREEN", "AMBER", "AMBER", "AMBER", "AMBER_STRICT"};
+        // TLP:RED too: the token files for agencies it is not named at, but the filing agency is a named party of its
+        // own notice (V109), so the 201 answer and the read-back see it.
+        static final String[] TLPS = {"CLEAR", "GREEN", "GREEN", "AMBER", "AMBER", "AMBER", "AMBER_STRICT", "RED"};
         static final String[] IMPACTS = {"SERVICE_DISRUPTION", "STATE_SECRET_DISCLOSURE", "DATA_UNRECOVERABLE",
                 "LOSS_OF_CONTROL", "CHAIN_EFFECT"};
         final List<Seeded> systems;

@@ -61,12 +61,14 @@ class EmbeddedDatabaseConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgres postgres) {
+    DataSource dataSource(EmbeddedPostgres postgres,
+                          @org.springframework.beans.factory.annotation.Value("${attt.embedded-database.pool-size:8}")
+                          int poolSize) {
         HikariDataSource ds = new HikariDataSource();
         ds.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         ds.setUsername("postgres");
         ds.setPoolName("attt-embedded");
-        ds.setMaximumPoolSize(20);
+        ds.setMaximumPoolSize(poolSize);
         return ds;
     }
 }

@@ -31,4 +31,20 @@ public class AgencyMembers {
                         rs.getString(3), rs.getString(4)))
                 .list();
     }
+
+    /** {@link #of} for several agencies in one query: each agency's enabled users, by username. */
+    public java.util.Map<AgencyId, List<Member>> of(java.util.Collection<AgencyId> agencies) {
+        java.util.Map<AgencyId, List<Member>> out = new java.util.HashMap<>();
+        if (agencies.isEmpty()) return out;
+        jdbc.sql("""
+                        SELECT agency_id, id, username, full_name, email FROM app_user
+                        WHERE agency_id = ANY(:agencies) AND enabled ORDER BY agency_id, lower(username)""")
+                .param("agencies", agencies.stream().map(AgencyId::value).distinct().toArray(UUID[]::new))
+                .query(rs -> {
+                    out.computeIfAbsent(AgencyId.of(rs.getObject(1, UUID.class)), k -> new java.util.ArrayList<>())
+                            .add(new Member(UserId.of(rs.getObject(2, UUID.class)), rs.getString(3), rs.getString(4),
+                                    rs.getString(5)));
+                });
+        return out;
+    }
 }

@@ -371,7 +371,7 @@ class AlertIntake {
         Incidents.Actor actor = new Incidents.Actor(user.id().value(), name(user), AgencyId.of(a.agencyId()));
         Instant now = Instant.now();
         UUID incident = incidents.file(actor, notice, system, List.of(), now, false,
-                Incidents.ObservableMode.LENIENT);
+                Incidents.ObservableMode.LENIENT, user.agency());
         handled(id, "PROMOTED", incident, actor.name(), now, null);
         incidents.event(incident, now, actor, "ALERT_PROMOTED", null, null,
                 "Tạo từ cảnh báo " + a.source() + " / " + a.sourceRef() + ".");

@@ -54,9 +54,11 @@ class IncidentController {
     @RequiresPermission(Permission.INCIDENT_REPORT)
     ResponseEntity<IncidentViews.Detail> file(@AuthenticationPrincipal CurrentUser user,
                                               @RequestBody Incidents.Notice body) {
-        UUID id = incidents.file(user, body);
+        // The answer is built from what the intake stored (IncidentViews.filed), not read back: same JSON as a GET.
+        Incidents.Filed filed = incidents.fileNotice(user, body, Incidents.ObservableMode.STRICT);
+        UUID id = filed.id();
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(id).toUri();
-        IncidentViews.Detail view = views.detail(id, user);
+        IncidentViews.Detail view = views.filed(filed, user);
         return ResponseEntity.created(location).eTag(Etags.of(view.version())).body(view);
     }
 

@@ -15,8 +15,9 @@ import java.util.UUID;
 /**
  * The messages the incident module sends (Vietnamese templates under {@code templates/notification/incident-*}):
  * a notice to each recipient at the same moment (Decision 05/2017 Art 11.5) and, when a recipient missed the
- * acknowledgement target, to its superior (Art 12.1.c). Queued in the caller's transaction, deduplicated per incident
- * and agency. A TLP:RED notice does not carry its title outside the platform.
+ * acknowledgement target, to its superior (Art 12.1.c). Deduplicated per incident and agency; the notices of a new
+ * incident are sent after commit by {@link IncidentNoticeOutbox}. A TLP:RED notice does not carry its title outside
+ * the platform.
  */
 @Component
 class IncidentNotices {
@@ -29,15 +30,26 @@ class IncidentNotices {
     }
 
     void notice(AgencyId agency, UUID incident, String reference, String title, RecipientRole role, Tlp tlp) {
+        notifications.send(noticeMessage(agency, name(agency), incident, reference, title, role, tlp));
+    }
+
+    /** The notice to one recipient, deduplicated per incident and agency (sent by {@link IncidentNoticeOutbox}). */
+    static Message noticeMessage(AgencyId agency, String agencyName, UUID incident, String reference, String title,
+                                 RecipientRole role, Tlp tlp) {
         Map<String, Object> model = new HashMap<>();
-        model.put("agencyName", name(agency));
+        model.put("agencyName", agencyName);
         model.put("reference", reference);
         model.put("title", title);
         model.put("tlp", tlp.name().replace('_', '+'));
         model.put("red", tlp == Tlp.RED);
         model.put("roleVi", role.labelVi());
-        notifications.send(new Message("incident-notice", agency, model, "/incidents/" + incident,
-                "incident-notice:" + incident + ":" + agency.value()));
+        return new Message("incident-notice", agency, model, "/incidents/" + incident,
+                "incident-notice:" + incident + ":" + agency.value());
+    }
+
+    /** Several notices at once (one batch of the outbox), see {@link Notifications#sendAll}. */
+    void send(java.util.List<Message> messages) {
+        notifications.sendAll(messages);
     }
 
     void escalated(AgencyId superior, UUID incident, String reference, AgencyId recipient, Instant dueAt) {

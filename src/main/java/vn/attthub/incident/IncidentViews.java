@@ -29,8 +29,8 @@ import java.util.stream.Stream;
  * What a caller may see of incidents. A caller sees an incident when the reporter, the owner, the operator, a
  * recipient, an order addressee or the receiving agency of a pending or accepted hand-over lies in a subtree where
  * they hold INCIDENT_READ; a TLP:RED incident only when their own agency (or an agency where they hold INCIDENT_READ,
- * not its subtree) is the reporter, a named recipient, an addressee or the receiving agency of an accepted hand-over.
- * Anything else is 404.
+ * not its subtree) is the reporter, the filing agency, a named recipient, an addressee or the receiving agency of an
+ * accepted hand-over. Anything else is 404.
  */
 @Component
 class IncidentViews {
@@ -74,9 +74,13 @@ class IncidentViews {
                 + "AND vh.status = 'ACCEPTED' AND vh.to_agency_id = ANY(:named))";
     }
 
-    /** The caller's own agency (or one where they hold INCIDENT_READ) is the reporter, a recipient or an addressee. */
+    /**
+     * The caller's own agency (or one where they hold INCIDENT_READ) is the reporter, the agency that filed the notice
+     * (the filing user's own agency: it may always see what it filed), a recipient or an addressee.
+     */
     static String namedParty(String i) {
-        return "(" + i + ".reporter_agency_id = ANY(:named) OR EXISTS (SELECT 1 "
+        return "(" + i + ".reporter_agency_id = ANY(:named) OR " + i + ".filed_by_agency_id = ANY(:named) "
+                + "OR EXISTS (SELECT 1 "
                 + "FROM incident_recipient vr WHERE vr.incident_id = " + i + ".id AND vr.agency_id = ANY(:named)) "
                 + "OR EXISTS (SELECT 1 FROM incident_order_addressee vo WHERE vo.incident_id = " + i
                 + ".id AND vo.agency_id = ANY(:named)) OR " + acceptedHandover(i) + ")";
@@ -135,7 +139,8 @@ class IncidentViews {
      * rule, cheaper to evaluate over a million rows).
      */
     static String visibleNationally(String i) {
-        return "(" + i + ".tlp <> 'RED' OR " + i + ".reporter_agency_id = ANY(:named) OR EXISTS (SELECT 1 "
+        return "(" + i + ".tlp <> 'RED' OR " + i + ".reporter_agency_id = ANY(:named) OR " + i
+                + ".filed_by_agency_id = ANY(:named) OR EXISTS (SELECT 1 "
                 + "FROM incident_recipient vr WHERE vr.incident_id = " + i + ".id AND vr.agency_id = ANY(:named)) "
                 + "OR EXISTS (SELECT 1 FROM incident_order_addressee vo WHERE vo.incident_id = " + i
                 + ".id AND vo.agency_id = ANY(:named)) OR " + acceptedHandover(i) + ")";
@@ -357,6 +362,107 @@ class IncidentViews {
                         ? proposedPlan(row).name() : null,
                 decision, recipients, deadlines, timeline, reports, allowed, canAck, canReport(user, row),
                 coordinator, ((Number) raw.get("version")).intValue());
+    }
+
+    /**
+     * The detail of a notice just filed by {@code user}, built from what the intake stored (no read-back of the case):
+     * the same JSON as {@link #detail} for the same caller right after (IncidentIntakeIntegrationTests compares
+     * them). One query names the agencies involved and places them in the caller's scopes (coordinator, responder,
+     * reporter), in the database's collation for the orders of the lists; one more lists the observables when there
+     * are any. The filing agency is a named party, so the caller may see what it filed.
+     */
+    Detail filed(Incidents.Filed f, CurrentUser user) {
+        Instant now = Instant.now();
+        List<UUID> ids = new ArrayList<>();
+        Stream.of(f.reporter(), f.owner(), f.operator()).filter(java.util.Objects::nonNull)
+                .forEach(a -> ids.add(a.value()));
+        f.recipients().forEach(r -> ids.add(r.agency().value()));
+        record Party(UUID id, String code, String name, int codeRank, int nameRank, boolean read, boolean respond,
+                     boolean report, boolean coordinate) {
+        }
+        Map<UUID, Party> parties = new java.util.HashMap<>();
+        jdbc.sql("""
+                        SELECT a.id, a.code, a.name_vi, row_number() OVER (ORDER BY a.code),
+                               row_number() OVER (ORDER BY a.name_vi),
+                               EXISTS (SELECT 1 FROM agency r WHERE r.id = ANY(:read) AND a.path LIKE r.path || '%'),
+                               EXISTS (SELECT 1 FROM agency r WHERE r.id = ANY(:respond) AND a.path LIKE r.path || '%'),
+                               EXISTS (SELECT 1 FROM agency r WHERE r.id = ANY(:report) AND a.path LIKE r.path || '%'),
+                               EXISTS (SELECT 1 FROM agency r WHERE r.id = ANY(:coordinate)
+                                       AND a.path LIKE r.path || '%')
+                        FROM agency a WHERE a.id = ANY(:ids)""")
+                .param("ids", ids.stream().distinct().toArray(UUID[]::new))
+                .param("read", roots(user, Permission.INCIDENT_READ))
+                .param("respond", roots(user, Permission.INCIDENT_RESPOND))
+                .param("report", roots(user, Permission.INCIDENT_REPORT))
+                .param("coordinate", roots(user, Permission.INCIDENT_COORDINATE))
+                .query(rs -> {
+                    UUID id = rs.getObject(1, UUID.class);
+                    parties.put(id, new Party(id, rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5),
+                            rs.getBoolean(6), rs.getBoolean(7), rs.getBoolean(8), rs.getBoolean(9)));
+                });
+        java.util.function.Function<AgencyId, Named> named = a -> {
+            Party p = a == null ? null : parties.get(a.value());
+            return p == null ? null : new Named(p.id(), p.code(), p.name());
+        };
+        List<RecipientView> recipients = f.recipients().stream()
+                .sorted(java.util.Comparator.comparingInt((IncidentRouting.Recipient r) -> r.role().ordinal())
+                        .thenComparingInt(r -> parties.get(r.agency().value()).codeRank()))
+                .map(r -> {
+                    Party p = parties.get(r.agency().value());
+                    return new RecipientView(p.id(), p.code(), p.name(), r.role().name(), r.role().labelVi(),
+                            f.reportedAt(), null, null, null, null);
+                }).toList();
+        List<DeadlineView> deadlines = f.clocks().stream()
+                .sorted(java.util.Comparator.comparing(Incidents.Clock::due)
+                        .thenComparing(c -> c.kind().name())
+                        .thenComparingInt(c -> c.agency() == null ? Integer.MAX_VALUE
+                                : parties.get(c.agency().value()).nameRank()))
+                .map(c -> new DeadlineView(c.kind().name(), c.kind().labelVi(),
+                        c.agency() == null ? null : c.agency().value(),
+                        c.agency() == null ? null : parties.get(c.agency().value()).name(), c.due(), c.satisfied(),
+                        Deadlines.status(c.due(), c.satisfied(), now).name(), c.kind().basis)).toList();
+        List<EventView> timeline = List.of(new EventView(f.eventId(), f.reportedAt(), f.eventActor(), "FILED", null,
+                IncidentState.RECEIVED.name(), f.eventComment()));
+        List<AgencyId> caseParties = new ArrayList<>();
+        Stream.of(f.reporter(), f.owner(), f.operator()).filter(java.util.Objects::nonNull).forEach(caseParties::add);
+        f.recipients().forEach(r -> caseParties.add(r.agency()));
+        java.util.function.Predicate<java.util.function.Predicate<Party>> any = test -> caseParties.stream()
+                .map(a -> parties.get(a.value())).anyMatch(p -> p != null && test.test(p));
+        boolean coordinator = f.recipients().stream().filter(r -> r.role() == RecipientRole.NATIONAL_COORDINATOR)
+                .map(r -> parties.get(r.agency().value())).anyMatch(p -> p != null && p.coordinate());
+        boolean responder = any.test(Party::respond);
+        boolean canReport = any.test(Party::report);
+        List<String> allowed = IncidentState.RECEIVED.next().stream()
+                .filter(st -> st.coordinatorStep() ? coordinator : (coordinator || responder)).map(Enum::name).toList();
+        Set<UUID> namedSet = Incidents.namedAgencies(user, Permission.INCIDENT_READ);
+        boolean canAck = recipients.stream().anyMatch(r -> namedSet.contains(r.agencyId()));
+        IncidentCategories.Category c = categories.find(f.category()).orElse(null);
+        List<IncidentObservables.View> observables = List.of();
+        if (f.observables()) {
+            boolean isNamed = namedSet.contains(f.reporter().value())
+                    || (f.filedBy() != null && namedSet.contains(f.filedBy().value()))
+                    || f.recipients().stream().anyMatch(r -> namedSet.contains(r.agency().value()));
+            observables = this.observables.list(user, f.id(), new Access(any.test(Party::read), isNamed, null));
+        }
+        String proposedPlan = null;
+        if (f.proposedSeverity() == Severity.SERIOUS) {
+            proposedPlan = proposedPlan(new Row(f.id(), f.reference(), f.title(), IncidentState.RECEIVED, null,
+                    f.proposedSeverity(), f.tlp(), f.reporter(), f.owner(), f.operator(),
+                    f.system() == null ? null : f.system().id(), f.category(), f.detectedAt(), f.reportedAt(),
+                    f.beyondCapacity(), null, null, f.asset(), null, null)).name();
+        }
+        return new Detail(f.id(), f.reference(), f.title(), f.description(), f.system() == null ? null : f.system().id(),
+                f.system() == null ? null : f.system().name(), f.asset(), named.apply(f.owner()),
+                named.apply(f.operator()), named.apply(f.reporter()), f.reporterContact(), f.detectedAt(),
+                f.reportedAt(), c == null ? null : new CategoryView(c.code(), c.nameVi(), c.enisaClass(), c.enisaType()),
+                f.beyondCapacity(), f.tlp().name(), f.resultsSoFar(), f.proposals(), observables,
+                IncidentState.RECEIVED.name(), IncidentState.RECEIVED.labelVi(), null, f.proposedSeverity().name(),
+                f.impacts(), null, proposedPlan, null, recipients, deadlines, timeline, List.of(), allowed, canAck,
+                canReport, coordinator, 0);
+    }
+
+    private static UUID[] roots(CurrentUser user, Permission permission) {
+        return user.scopeOf(permission).stream().map(AgencyId::value).toArray(UUID[]::new);
     }
 
     List<DeadlineView> deadlines(UUID id, Instant now) {

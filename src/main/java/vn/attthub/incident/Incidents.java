@@ -58,13 +58,14 @@ class Incidents {
     private final AgencyTree tree;
     private final IncidentRouting routing;
     private final IncidentCategories categories;
-    private final IncidentNotices notices;
     private final IncidentObservables observables;
+    private final IncidentNoticeOutbox outbox;
     private final Duration immediate;
 
     Incidents(JdbcClient jdbc, JsonMapper json, AuditLog audit, InformationSystems systems, AgencyDirectory agencies,
-              AgencyTree tree, IncidentRouting routing, IncidentCategories categories, IncidentNotices notices,
-              IncidentObservables observables, @Value("${attt.incident.immediate-target:PT2H}") Duration immediate) {
+              AgencyTree tree, IncidentRouting routing, IncidentCategories categories,
+              IncidentObservables observables, IncidentNoticeOutbox outbox,
+              @Value("${attt.incident.immediate-target:PT2H}") Duration immediate) {
         this.jdbc = jdbc;
         this.json = json;
         this.audit = audit;
@@ -73,8 +74,8 @@ class Incidents {
         this.tree = tree;
         this.routing = routing;
         this.categories = categories;
-        this.notices = notices;
         this.observables = observables;
+        this.outbox = outbox;
         this.immediate = immediate;
     }
 
@@ -111,25 +112,66 @@ class Incidents {
     /** Files a notice as the signed-in user, reading observables as {@code mode} says. */
     @Transactional
     UUID file(CurrentUser user, Notice n, ObservableMode mode) {
+        return fileNotice(user, n, mode).id();
+    }
+
+    /**
+     * Files a notice as the signed-in user and returns what was stored (for the 201 answer, built without reading the
+     * case back). The caller's scope checks (reporting agency; the system's owner or operator within SYSTEM_READ or
+     * INCIDENT_REPORT) are answered by one query.
+     */
+    @Transactional
+    Filed fileNotice(CurrentUser user, Notice n, ObservableMode mode) {
         Set<AgencyId> reportScope = user.scopeOf(Permission.INCIDENT_REPORT);
+        Set<AgencyId> systemScope = user.scopeOf(Permission.SYSTEM_READ);
         List<FieldError> errors = new ArrayList<>();
         AgencyId reporter = n.reporterAgencyId() != null ? AgencyId.of(n.reporterAgencyId()) : user.agency();
-        if (reporter == null || !tree.within(reporter, reportScope)) {
+        SystemSummary system = n.systemId() == null ? null : systems.find(n.systemId()).orElse(null);
+        List<AgencyId> checked = new ArrayList<>();
+        if (reporter != null) checked.add(reporter);
+        if (system != null) {
+            if (system.ownerId() != null) checked.add(system.ownerId());
+            if (system.operatorId() != null) checked.add(system.operatorId());
+        }
+        Map<AgencyId, boolean[]> within = within(checked, reportScope, systemScope);
+        if (reporter == null || !within.getOrDefault(reporter, new boolean[2])[0]) {
             errors.add(new FieldError("reporterAgencyId", "Cơ quan báo cáo phải thuộc phạm vi được báo cáo sự cố "
                     + "của bạn (the reporting agency must be in your INCIDENT_REPORT scope)."));
         }
-        SystemSummary system = null;
-        if (n.systemId() != null) {
-            system = systems.find(n.systemId()).filter(s -> tree.within(s.ownerId(), user.scopeOf(Permission.SYSTEM_READ))
-                    || tree.within(s.operatorId(), user.scopeOf(Permission.SYSTEM_READ))
-                    || tree.within(s.ownerId(), reportScope) || tree.within(s.operatorId(), reportScope)).orElse(null);
-            if (system == null) {
-                errors.add(new FieldError("systemId", "Không tìm thấy hệ thống trong phạm vi của bạn; hãy nhập tên, "
-                        + "tên miền hoặc IP vào affectedAsset (system not found)."));
-            }
+        if (system != null) {
+            boolean[] o = system.ownerId() == null ? new boolean[2] : within.getOrDefault(system.ownerId(), new boolean[2]);
+            boolean[] p = system.operatorId() == null ? new boolean[2]
+                    : within.getOrDefault(system.operatorId(), new boolean[2]);
+            if (!(o[0] || o[1] || p[0] || p[1])) system = null;
         }
-        return file(new Actor(user.id().value(), user.fullName() == null ? user.username() : user.fullName(),
-                reporter), n, system, errors, Instant.now(), false, mode);
+        if (n.systemId() != null && system == null) {
+            errors.add(new FieldError("systemId", "Không tìm thấy hệ thống trong phạm vi của bạn; hãy nhập tên, "
+                    + "tên miền hoặc IP vào affectedAsset (system not found)."));
+        }
+        return fileNotice(new Actor(user.id().value(), user.fullName() == null ? user.username() : user.fullName(),
+                reporter), n, system, errors, Instant.now(), false, mode, user.agency());
+    }
+
+    /**
+     * For each agency, whether it lies in a subtree of {@code first} and of {@code second} (as
+     * {@link AgencyTree#within}), in one query.
+     */
+    private Map<AgencyId, boolean[]> within(List<AgencyId> agencies, Set<AgencyId> first, Set<AgencyId> second) {
+        Map<AgencyId, boolean[]> out = new java.util.HashMap<>();
+        if (agencies.isEmpty() || (first.isEmpty() && second.isEmpty())) return out;
+        jdbc.sql("""
+                        SELECT a.id,
+                               EXISTS (SELECT 1 FROM agency r WHERE r.id = ANY(:first) AND a.path LIKE r.path || '%'),
+                               EXISTS (SELECT 1 FROM agency r WHERE r.id = ANY(:second) AND a.path LIKE r.path || '%')
+                        FROM agency a WHERE a.id = ANY(:ids)""")
+                .param("ids", agencies.stream().map(AgencyId::value).distinct().toArray(UUID[]::new))
+                .param("first", first.stream().map(AgencyId::value).toArray(UUID[]::new))
+                .param("second", second.stream().map(AgencyId::value).toArray(UUID[]::new))
+                .query(rs -> {
+                    out.put(AgencyId.of(rs.getObject(1, UUID.class)),
+                            new boolean[]{rs.getBoolean(2), rs.getBoolean(3)});
+                });
+        return out;
     }
 
     /** Files a notice; {@code errors} already holds the caller-specific ones. */
@@ -141,6 +183,40 @@ class Incidents {
     @Transactional
     UUID file(Actor actor, Notice n, SystemSummary system, List<FieldError> errors, Instant now, boolean demo,
               ObservableMode mode) {
+        return fileNotice(actor, n, system, errors, now, demo, mode, null).id();
+    }
+
+    @Transactional
+    UUID file(Actor actor, Notice n, SystemSummary system, List<FieldError> errors, Instant now, boolean demo,
+              ObservableMode mode, AgencyId filedBy) {
+        return fileNotice(actor, n, system, errors, now, demo, mode, filedBy).id();
+    }
+
+    /** A clock as stored at intake. */
+    record Clock(UUID id, Deadlines.Kind kind, AgencyId agency, Instant due, Instant satisfied) {
+    }
+
+    /** What a notice stored, as the 201 answer needs it (see {@link IncidentViews#filed}). */
+    record Filed(UUID id, String reference, String title, String description, SystemSummary system, String asset,
+                 AgencyId owner, AgencyId operator, AgencyId reporter, AgencyId filedBy, Map<String, String> reporterContact,
+                 Instant detectedAt, Instant reportedAt, String category, boolean beyondCapacity, Tlp tlp,
+                 String resultsSoFar, String proposals, Severity proposedSeverity, List<String> impacts,
+                 List<IncidentRouting.Recipient> recipients, List<Clock> clocks, long eventId, String eventActor,
+                 String eventComment, boolean observables) {
+    }
+
+    /**
+     * Files a notice: the incident row (its reference from the year's sequence in the same statement), then its
+     * recipients, clocks, timeline event and the durable outbox row of the notification fan-out in one statement, the
+     * observables, and last the audit entry. The notifications are sent after commit by {@link IncidentNoticeOutbox}.
+     *
+     * @param filedBy the own agency of the user who files (a named party of the notice: it may always see what it
+     *                filed, TLP:RED included, even when filing for another agency), null when no user files
+     */
+    @Transactional
+    Filed fileNotice(Actor actor, Notice n, SystemSummary system, List<FieldError> errors, Instant now, boolean demo,
+                     ObservableMode mode, AgencyId filedBy) {
+        now = now.truncatedTo(ChronoUnit.MICROS); // as stored, so that the answer equals a later read
         errors = new ArrayList<>(errors);
         String title = trim(n.title());
         String description = trim(n.description());
@@ -202,31 +278,42 @@ class Incidents {
         if (!errors.isEmpty()) throw new InvalidInputException("Thông báo sự cố chưa hợp lệ (invalid notice).", errors);
 
         UUID id = UUID.randomUUID();
-        String reference = nextReference(now);
+        int year = LocalDate.ofInstant(now, ZONE).getYear();
         boolean beyond = n.beyondCapacity();
         Integer level = system == null ? null : system.approvedLevel();
         boolean nationalList = system != null && Boolean.TRUE.equals(system.levelInputs().primeMinisterDesignated());
         Severity proposed = SeverityRule.propose(level, nationalList, impacts, beyond);
-        AgencyId hosting = system == null ? null : systems.hostingProviderOf(system.id()).orElse(null);
-        IncidentRouting.Route route = routing.routeWithLead(owner, actor.agency(), hosting, LocalDate.ofInstant(now, ZONE));
+        String reporterName = trim(n.reporterName()) == null ? actor.name() : trim(n.reporterName());
+        List<String> impactNames = impacts.stream().map(Enum::name).toList();
+        AgencyId hosting = system == null ? null : jdbc.sql(
+                        "SELECT hosting_provider_id FROM information_system WHERE id = :id")
+                .param("id", system.id()).query(UUID.class).optional().map(AgencyId::of).orElse(null);
+        IncidentRouting.Route route = routing.routeWithLead(owner, actor.agency(), hosting,
+                LocalDate.ofInstant(now, ZONE));
         List<IncidentRouting.Recipient> recipients = route.recipients();
-        jdbc.sql("""
+        // The reference comes from the year's sequence (V93) in the same statement: no lock held until commit.
+        String reference = jdbc.sql("""
+                        WITH seq AS (SELECT incident_next_reference_number(:year) AS n)
                         INSERT INTO incident (id, reference, title, description, system_id, affected_asset, owner_id,
                             operator_id, reporter_agency_id, reporter_user_id, reporter_name, reporter_title,
                             reporter_phone, reporter_email, detected_at, reported_at, category, beyond_capacity, tlp,
-                            results_so_far, proposals, state, proposed_severity, impacts, demo, lead_agency_id)
-                        VALUES (:id, :ref, :title, :description, :system, :asset, :owner, :operator, :reporter,
+                            results_so_far, proposals, state, proposed_severity, impacts, demo, filed_by_agency_id,
+                            lead_agency_id)
+                        SELECT :id, 'SC-' || :year || '-' || CASE WHEN seq.n < 1000000 THEN lpad(seq.n::text, 6, '0')
+                                   ELSE seq.n::text END,
+                            :title, :description, :system, :asset, :owner, :operator, :reporter,
                             :reporterUser, :reporterName, :reporterTitle, :reporterPhone, :reporterEmail, :detected,
                             :reported, :category, :beyond, :tlp, :results, :proposals,
-                            'RECEIVED', :proposed, CAST(:impacts AS varchar[]), :demo, :lead)""")
-                .param("id", id).param("ref", reference).param("title", title).param("description", description)
+                            'RECEIVED', :proposed, CAST(:impacts AS varchar[]), :demo, :filedBy, :lead
+                        FROM seq RETURNING reference""")
+                .param("id", id).param("year", year).param("title", title).param("description", description)
                 .param("system", system == null ? null : system.id(), java.sql.Types.OTHER)
                 .param("asset", asset, java.sql.Types.VARCHAR)
                 .param("owner", owner == null ? null : owner.value(), java.sql.Types.OTHER)
                 .param("operator", operator == null ? null : operator.value(), java.sql.Types.OTHER)
                 .param("reporter", actor.agency().value())
                 .param("reporterUser", actor.userId(), java.sql.Types.OTHER)
-                .param("reporterName", trim(n.reporterName()) == null ? actor.name() : trim(n.reporterName()))
+                .param("reporterName", reporterName)
                 .param("reporterTitle", trim(n.reporterTitle()), java.sql.Types.VARCHAR)
                 .param("reporterPhone", trim(n.reporterPhone()), java.sql.Types.VARCHAR)
                 .param("reporterEmail", email, java.sql.Types.VARCHAR)
@@ -235,37 +322,76 @@ class Incidents {
                 .param("results", trim(n.resultsSoFar()), java.sql.Types.VARCHAR)
                 .param("proposals", trim(n.proposals()), java.sql.Types.VARCHAR)
                 .param("proposed", proposed.name())
-                .param("impacts", "{" + String.join(",", impacts.stream().map(Enum::name).toList()) + "}")
+                .param("impacts", "{" + String.join(",", impactNames) + "}")
                 .param("demo", demo)
-                .param("lead", route.lead() == null ? null : route.lead().value(), java.sql.Types.OTHER).update();
+                .param("filedBy", filedBy == null ? null : filedBy.value(), java.sql.Types.OTHER)
+                .param("lead", route.lead() == null ? null : route.lead().value(), java.sql.Types.OTHER)
+                .query(String.class).single();
 
         // Clocks (Deadlines): the notice itself, the initial report when beyond capacity, one acknowledgement each.
-        deadline(id, Deadlines.Kind.NOTICE, null, detected.plus(Deadlines.NOTICE), now);
-        if (beyond) deadline(id, Deadlines.Kind.INITIAL_REPORT, null, now.plus(immediate), null);
+        List<Clock> clocks = new ArrayList<>();
+        clocks.add(new Clock(UUID.randomUUID(), Deadlines.Kind.NOTICE, null, detected.plus(Deadlines.NOTICE), now));
+        if (beyond) clocks.add(new Clock(UUID.randomUUID(), Deadlines.Kind.INITIAL_REPORT, null, now.plus(immediate), null));
         for (IncidentRouting.Recipient r : recipients) {
-            jdbc.sql("""
-                            INSERT INTO incident_recipient (incident_id, agency_id, role, delivered_at)
-                            VALUES (:id, :agency, :role, :now)""")
-                    .param("id", id).param("agency", r.agency().value()).param("role", r.role().name())
-                    .param("now", Timestamp.from(now)).update();
-            deadline(id, Deadlines.Kind.ACKNOWLEDGEMENT, r.agency(), now.plus(immediate), null);
+            clocks.add(new Clock(UUID.randomUUID(), Deadlines.Kind.ACKNOWLEDGEMENT, r.agency(), now.plus(immediate),
+                    null));
         }
-        observables.store(id, canonical, actor, now);
-        event(id, now, actor, "FILED", null, IncidentState.RECEIVED, detected.plus(Deadlines.NOTICE).isBefore(now)
+        String comment = detected.plus(Deadlines.NOTICE).isBefore(now)
                 ? "Thông báo quá hạn 5 ngày kể từ khi phát hiện (TT20 Điều 9.2.a): được tiếp nhận và đánh dấu trễ hạn."
-                : null);
+                : null;
+        // Recipients, clocks, the outbox row of the fan-out and the FILED event: one statement, one round trip.
+        long eventId = jdbc.sql("""
+                        WITH rec AS (
+                            INSERT INTO incident_recipient (incident_id, agency_id, role, delivered_at)
+                            SELECT :id, r.agency, r.role, :now
+                            FROM unnest(CAST(:recAgencies AS uuid[]), CAST(:recRoles AS varchar[])) AS r(agency, role)
+                        ), clk AS (
+                            INSERT INTO incident_deadline (id, incident_id, kind, agency_id, due_at, satisfied_at,
+                                                           legal_basis)
+                            SELECT d.id, :id, d.kind, d.agency, d.due, d.satisfied, d.basis
+                            FROM unnest(CAST(:clockIds AS uuid[]), CAST(:clockKinds AS varchar[]),
+                                        CAST(:clockAgencies AS uuid[]), CAST(:clockDue AS timestamptz[]),
+                                        CAST(:clockSatisfied AS timestamptz[]), CAST(:clockBasis AS text[]))
+                                 AS d(id, kind, agency, due, satisfied, basis)
+                        ), outbox AS (
+                            INSERT INTO incident_notice_outbox (incident_id) VALUES (:id)
+                        )
+                        INSERT INTO incident_event (incident_id, at, actor, actor_user, kind, from_state, to_state,
+                                                    comment)
+                        VALUES (:id, :now, :actor, :user, 'FILED', NULL, :to, :comment) RETURNING id""")
+                .param("id", id).param("now", Timestamp.from(now))
+                .param("recAgencies", recipients.stream().map(r -> r.agency().value()).toArray(UUID[]::new))
+                .param("recRoles", recipients.stream().map(r -> r.role().name()).toArray(String[]::new))
+                .param("clockIds", clocks.stream().map(Clock::id).toArray(UUID[]::new))
+                .param("clockKinds", clocks.stream().map(c -> c.kind().name()).toArray(String[]::new))
+                .param("clockAgencies", clocks.stream().map(c -> c.agency() == null ? null : c.agency().value())
+                        .toArray(UUID[]::new))
+                .param("clockDue", clocks.stream().map(c -> c.due().toString()).toArray(String[]::new))
+                .param("clockSatisfied", clocks.stream().map(c -> c.satisfied() == null ? null
+                        : c.satisfied().toString()).toArray(String[]::new))
+                .param("clockBasis", clocks.stream().map(c -> c.kind().basis).toArray(String[]::new))
+                .param("actor", actor.name()).param("user", actor.userId(), java.sql.Types.OTHER)
+                .param("to", IncidentState.RECEIVED.name()).param("comment", comment, java.sql.Types.VARCHAR)
+                .query(Long.class).single();
+        outbox.wakeAfterCommit();
+        observables.store(id, canonical, actor, now);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("reference", reference);
         details.put("category", category.get().code());
         details.put("tlp", tlp.name());
         details.put("recipients", recipients.stream().map(r -> r.role() + ":" + r.agency().value()).toList());
-        for (IncidentRouting.Recipient r : recipients) {
-            notices.notice(r.agency(), id, reference, title, r.role(), tlp);
-        }
         // Last: the audit append serialises writers on the hash chain until commit, so hold that lock briefly.
         AuditEntry entry = AuditEntry.success("incident.filed", "incident", id, actor.agency(), details);
         if (actor.userId() == null) audit.recordFor(null, "system", entry); else audit.record(entry);
-        return id;
+        Map<String, String> contact = new LinkedHashMap<>();
+        contact.put("name", reporterName);
+        contact.put("title", trim(n.reporterTitle()));
+        contact.put("phone", trim(n.reporterPhone()));
+        contact.put("email", email);
+        return new Filed(id, reference, title, description, system, asset, owner, operator, actor.agency(), filedBy,
+                contact, detected, now, category.get().code(), beyond, tlp, trim(n.resultsSoFar()),
+                trim(n.proposals()), proposed, impactNames, recipients, clocks, eventId, actor.name(), comment,
+                !canonical.isEmpty());
     }
 
     private AgencyId agencyOrError(UUID id, String field, List<FieldError> errors) {

@@ -6,7 +6,9 @@ package vn.attthub.incident;
  * item never leaves the named recipients)").
  * <ul>
  *   <li>TLP:RED — "for the eyes and ears of individual recipients only, no further disclosure": a RED case or item is
- *       seen only by the named parties (reporter, recipients, order addressees) and can never be shared.</li>
+ *       seen only by the named parties (reporter, the agency that filed the notice, recipients, order addressees)
+ *       and can never be shared. The filing agency is always a named party of its own notice: a province filing for
+ *       one of its units sees the RED notice it filed.</li>
  *   <li>TLP:AMBER+STRICT — "restricts sharing to the organization only": a share under this cap (or of a case marked
  *       AMBER+STRICT) reaches the named agency itself, not its subordinate units.</li>
  *   <li>TLP:AMBER — the recipient's organisation and its clients on a need-to-know basis: a share reaches the agency
@@ -24,8 +26,8 @@ final class TlpRules {
      *
      * @param scoped   a party of the case (reporter, owner, operator, recipient, order addressee) is in the caller's
      *                 INCIDENT_READ subtree scope
-     * @param named    the caller's own agency (or an agency where they hold INCIDENT_READ) is the reporter, a
-     *                 recipient or an order addressee
+     * @param named    the caller's own agency (or an agency where they hold INCIDENT_READ) is the reporter, the
+     *                 filing agency, a recipient or an order addressee
      * @param shareCap the highest cap among active shares reaching the caller, null when none
      */
     static boolean maySee(Tlp item, boolean scoped, boolean named, Tlp shareCap) {

@@ -109,6 +109,109 @@ public class Notifications {
                 .param("now", Timestamp.from(now)).update();
     }
 
+    /**
+     * {@link #send} for several messages at once, with the same outcome for each (a message whose dedup key was already
+     * sent does nothing; the same deliveries), in a fixed number of statements instead of four per message: one insert
+     * of the notifications, one look-up of the members and one of the contacts of all their agencies, one insert of
+     * all deliveries. For workers that fan out many messages (the incident notice outbox).
+     */
+    @Transactional
+    public void sendAll(List<Message> messages) {
+        if (messages.isEmpty()) return;
+        Instant now = Instant.now();
+        int n = messages.size();
+        UUID[] ids = new UUID[n];
+        UUID[] agencies = new UUID[n];
+        String[] templateNames = new String[n];
+        String[] subjects = new String[n];
+        String[] bodies = new String[n];
+        String[] links = new String[n];
+        String[] dedups = new String[n];
+        for (int i = 0; i < n; i++) {
+            Message message = messages.get(i);
+            Objects.requireNonNull(message, "message");
+            Objects.requireNonNull(message.agency(), "message.agency");
+            String link = message.link();
+            if (link != null && (!link.startsWith("/") || link.startsWith("//") || link.contains("\\"))) {
+                throw new IllegalArgumentException("link must be an in-app path starting with /: " + link);
+            }
+            Map<String, Object> model = new HashMap<>(message.model() == null ? Map.of() : message.model());
+            model.put("link", link);
+            model.put("url", link == null ? baseUrl : baseUrl + link);
+            Templates.Rendered rendered = templates.render(message.template(), model);
+            ids[i] = UUID.randomUUID();
+            agencies[i] = message.agency().value();
+            templateNames[i] = message.template();
+            subjects[i] = rendered.subject();
+            bodies[i] = rendered.body();
+            links[i] = link;
+            dedups[i] = message.dedupKey();
+        }
+        java.util.Set<UUID> inserted = new java.util.HashSet<>(jdbc.sql("""
+                        INSERT INTO notification (id, agency_id, template, subject, body, link, dedup_key, created_at)
+                        SELECT m.id, m.agency, m.template, m.subject, m.body, m.link, m.dedup, :now
+                        FROM unnest(CAST(:ids AS uuid[]), CAST(:agencies AS uuid[]), CAST(:templates AS text[]),
+                                    CAST(:subjects AS text[]), CAST(:bodies AS text[]), CAST(:links AS text[]),
+                                    CAST(:dedups AS text[])) WITH ORDINALITY
+                             AS m(id, agency, template, subject, body, link, dedup, ord)
+                        ORDER BY m.ord
+                        ON CONFLICT (dedup_key) WHERE dedup_key IS NOT NULL DO NOTHING
+                        RETURNING id""")
+                .param("ids", ids).param("agencies", agencies).param("templates", templateNames)
+                .param("subjects", subjects).param("bodies", bodies).param("links", links).param("dedups", dedups)
+                .param("now", Timestamp.from(now)).query(UUID.class).list());
+        if (inserted.isEmpty()) return;
+        java.util.Set<vn.attthub.shared.AgencyId> reached = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < n; i++) if (inserted.contains(ids[i])) reached.add(messages.get(i).agency());
+        Map<vn.attthub.shared.AgencyId, List<AgencyMembers.Member>> membersOf = members.of(reached);
+        Map<UUID, List<AgencyContact>> contactsOf = contacts.current(
+                reached.stream().map(vn.attthub.shared.AgencyId::value).toList());
+        List<UUID> deliveryNotification = new ArrayList<>();
+        List<UUID> deliveryUser = new ArrayList<>();
+        List<String> deliveryEmail = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (!inserted.contains(ids[i])) continue;
+            vn.attthub.shared.AgencyId agency = messages.get(i).agency();
+            Map<String, String> emails = new LinkedHashMap<>();
+            List<UUID> users = new ArrayList<>();
+            for (AgencyMembers.Member m : membersOf.getOrDefault(agency, List.of())) {
+                users.add(m.id().value());
+                addEmail(emails, m.email());
+            }
+            for (AgencyContact c : contactsOf.getOrDefault(agency.value(), List.of())) {
+                if (c.kind() == ContactKind.SECURITY_FOCAL_POINT || c.kind() == ContactKind.IR_CONTACT_24X7) {
+                    addEmail(emails, c.email());
+                }
+            }
+            for (UUID u : users) {
+                deliveryNotification.add(ids[i]);
+                deliveryUser.add(u);
+                deliveryEmail.add(null);
+            }
+            for (String address : emails.values()) {
+                deliveryNotification.add(ids[i]);
+                deliveryUser.add(null);
+                deliveryEmail.add(address);
+            }
+        }
+        if (deliveryNotification.isEmpty()) return;
+        UUID[] deliveryIds = new UUID[deliveryNotification.size()];
+        for (int i = 0; i < deliveryIds.length; i++) deliveryIds[i] = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO notification_delivery (id, notification_id, channel, user_id, email, status, sent_at,
+                                                           next_attempt_at, created_at)
+                        SELECT d.id, d.notification, CASE WHEN d.user_id IS NULL THEN 'EMAIL' ELSE 'IN_APP' END,
+                               d.user_id, d.email, CASE WHEN d.user_id IS NULL THEN 'PENDING' ELSE 'SENT' END,
+                               CASE WHEN d.user_id IS NULL THEN NULL ELSE CAST(:now AS timestamptz) END,
+                               CASE WHEN d.user_id IS NULL THEN CAST(:now AS timestamptz) END, CAST(:now AS timestamptz)
+                        FROM unnest(CAST(:ids AS uuid[]), CAST(:notifications AS uuid[]), CAST(:users AS uuid[]),
+                                    CAST(:emails AS text[])) WITH ORDINALITY AS d(id, notification, user_id, email, ord)
+                        ORDER BY d.ord""")
+                .param("ids", deliveryIds).param("notifications", deliveryNotification.toArray(UUID[]::new))
+                .param("users", deliveryUser.toArray(UUID[]::new)).param("emails", deliveryEmail.toArray(String[]::new))
+                .param("now", Timestamp.from(now)).update();
+    }
+
     private static void addEmail(Map<String, String> emails, String email) {
         if (email == null || email.isBlank()) return;
         String trimmed = email.strip();

@@ -12,6 +12,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +54,26 @@ public class AgencyContacts {
                         rs.getTimestamp("valid_to") == null ? null : rs.getTimestamp("valid_to").toInstant(),
                         rs.getObject("recorded_by", UUID.class), rs.getString("recorded_by_name")))
                 .list();
+    }
+
+    /** The current contacts ({@link #of} without history) of several agencies in one query. */
+    public Map<UUID, List<AgencyContact>> current(Collection<UUID> agencyIds) {
+        Map<UUID, List<AgencyContact>> out = new HashMap<>();
+        if (agencyIds.isEmpty()) return out;
+        jdbc.sql("SELECT agency_id, id, kind, full_name, position, phone, email, valid_from, valid_to, recorded_by, "
+                        + "recorded_by_name FROM agency_contact WHERE agency_id = ANY(:ids) AND valid_to IS NULL "
+                        + "ORDER BY agency_id, kind, valid_from DESC")
+                .param("ids", agencyIds.stream().distinct().toArray(UUID[]::new))
+                .query(rs -> {
+                    out.computeIfAbsent(rs.getObject("agency_id", UUID.class), k -> new ArrayList<>())
+                            .add(new AgencyContact(rs.getObject("id", UUID.class),
+                                    ContactKind.valueOf(rs.getString("kind")), rs.getString("full_name"),
+                                    rs.getString("position"), rs.getString("phone"), rs.getString("email"),
+                                    rs.getTimestamp("valid_from").toInstant(),
+                                    rs.getTimestamp("valid_to") == null ? null : rs.getTimestamp("valid_to").toInstant(),
+                                    rs.getObject("recorded_by", UUID.class), rs.getString("recorded_by_name")));
+                });
+        return out;
     }
 
     @Transactional

@@ -40,6 +40,8 @@ class IncidentApiIntegrationTests {
     AcknowledgementEscalation escalation;
     @Autowired
     DemoCertificateAuthority ca;
+    @Autowired
+    IncidentNoticeOutbox outbox;
     IncidentFixtures f;
     Caller operator;
     Caller coordinator;
@@ -98,7 +100,8 @@ class IncidentApiIntegrationTests {
         assertThat(d.get("proposedEmergencyPlan").asString()).isEqualTo("LOCAL");
         assertThat(d.get("category").get("enisaType").asString()).isEqualTo("Distributed Denial of Service");
         assertThat(d.get("observables").get(0).get("tlp").asString()).isEqualTo("AMBER");
-        // every recipient is notified at the same moment, once
+        // every recipient is notified at the same moment, once (by the outbox worker, after commit)
+        IncidentIntakeIntegrationTests.fannedOut(jdbc, outbox, d.get("id").asString());
         assertThat(jdbc.sql("SELECT agency_id::text FROM notification WHERE template = 'incident-notice' AND link = ?")
                 .param("/incidents/" + d.get("id").asString()).query(String.class).list())
                 .containsExactlyInAnyOrderElementsOf(recipients(d).values());

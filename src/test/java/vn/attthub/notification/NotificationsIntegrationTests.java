@@ -120,4 +120,44 @@ class NotificationsIntegrationTests {
         assertThatThrownBy(() -> notifications.send(new Message("test-greeting", id, Map.of(), "https://evil.example", null)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    /** {@link Notifications#sendAll} gives each message exactly what {@link Notifications#send} gives it. */
+    @Test
+    void sendAllDeliversEachMessageAsSendDoesAndSkipsKeysAlreadySent() {
+        TestCallers c = callers();
+        TestCallers.Agency one = c.agency(c.root(), "PROVINCE", "Tỉnh Gửi Lô Một");
+        TestCallers.Agency two = c.agency(c.root(), "PROVINCE", "Tỉnh Gửi Lô Hai");
+        TestCallers.Agency empty = c.agency(c.root(), "PROVINCE", "Tỉnh Không Người Dùng");
+        TestCallers.Caller a = c.caller(one, null);
+        TestCallers.Caller b = c.caller(two, null);
+        contact(jdbc, one.id(), "IR_CONTACT_24X7", "truc-lo-mot@soc.example.vn");
+        contact(jdbc, two.id(), "HEAD", "giam-doc-lo-hai@example.vn");
+        String key = "batch-" + UUID.randomUUID();
+        notifications.send(greeting(one, key + ":sent-before"));
+
+        notifications.sendAll(List.of(greeting(one, key + ":sent-before"), greeting(one, key + ":1"),
+                greeting(two, key + ":2"), greeting(empty, key + ":3"), greeting(two, key + ":2")));
+
+        assertThat(jdbc.sql("SELECT count(*) FROM notification WHERE dedup_key LIKE ?").params(key + "%")
+                .query(Long.class).single()).isEqualTo(4);
+        UUID first = jdbc.sql("SELECT id FROM notification WHERE dedup_key = ?").params(key + ":1").query(UUID.class)
+                .single();
+        assertThat(jdbc.sql("SELECT subject FROM notification WHERE id = ?").params(first).query(String.class).single())
+                .isEqualTo("Thông báo thử: Sự cố mã độc tại Sở Tài chính");
+        assertThat(jdbc.sql("SELECT coalesce(user_id::text, lower(email)) FROM notification_delivery "
+                + "WHERE notification_id = ?").params(first).query(String.class).list())
+                .containsExactlyInAnyOrder(a.userId().toString(), a.username() + "@test.local",
+                        "truc-lo-mot@soc.example.vn");
+        UUID second = jdbc.sql("SELECT id FROM notification WHERE dedup_key = ?").params(key + ":2").query(UUID.class)
+                .single();
+        assertThat(jdbc.sql("SELECT coalesce(user_id::text, lower(email)) FROM notification_delivery "
+                + "WHERE notification_id = ?").params(second).query(String.class).list())
+                .containsExactlyInAnyOrder(b.userId().toString(), b.username() + "@test.local");
+        assertThat(jdbc.sql("SELECT count(*) FROM notification_delivery d JOIN notification n ON n.id = d.notification_id "
+                + "WHERE n.dedup_key = ?").params(key + ":sent-before").query(Long.class).single())
+                .isEqualTo(jdbc.sql("SELECT count(*) FROM notification_delivery WHERE notification_id = ?")
+                        .params(first).query(Long.class).single());
+        assertThat(jdbc.sql("SELECT count(*) FROM notification WHERE agency_id = ?").params(empty.id())
+                .query(Long.class).single()).isEqualTo(1);
+    }
 }
