@@ -449,7 +449,7 @@ class IncidentViews {
             proposedPlan = proposedPlan(new Row(f.id(), f.reference(), f.title(), IncidentState.RECEIVED, null,
                     f.proposedSeverity(), f.tlp(), f.reporter(), f.owner(), f.operator(),
                     f.system() == null ? null : f.system().id(), f.category(), f.detectedAt(), f.reportedAt(),
-                    f.beyondCapacity(), null, null, f.asset(), null, null)).name();
+                    f.beyondCapacity(), null, null, f.asset(), null, null, null, null)).name();
         }
         return new Detail(f.id(), f.reference(), f.title(), f.description(), f.system() == null ? null : f.system().id(),
                 f.system() == null ? null : f.system().name(), f.asset(), named.apply(f.owner()),
