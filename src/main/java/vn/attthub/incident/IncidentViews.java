@@ -49,15 +49,22 @@ class IncidentViews {
         this.categories = categories;
     }
 
-    /** A party of the case (reporter, owner, operator, recipient, order addressee) lies in the caller's subtrees. */
+    /**
+     * A party of the case (reporter, owner, operator, recipient, order addressee) lies in the caller's subtrees. The
+     * first four through {@code incident_agency} (V113: the ancestors of those parties, kept by triggers): one probe
+     * of its key per scope root instead of a path comparison per party.
+     */
     static String scoped(String i) {
         String within = AgencyTree.pathWithinRoots("va.path");
-        return "(EXISTS (SELECT 1 FROM agency va WHERE va.id IN (" + i
-                + ".reporter_agency_id, " + i + ".owner_id, " + i + ".operator_id) AND " + within + ") "
-                + "OR EXISTS (SELECT 1 FROM incident_recipient vr JOIN agency va ON va.id = vr.agency_id "
-                + "WHERE vr.incident_id = " + i + ".id AND " + within + ") "
-                + "OR EXISTS (SELECT 1 FROM incident_order_addressee vo JOIN agency va ON va.id = vo.agency_id "
+        return "(" + inSubtreeOf(i, "ANY(:scopeRoots)")
+                + " OR EXISTS (SELECT 1 FROM incident_order_addressee vo JOIN agency va ON va.id = vo.agency_id "
                 + "WHERE vo.incident_id = " + i + ".id AND " + within + "))";
+    }
+
+    /** The reporter, owner, operator or a recipient of the case lies in the subtree of {@code agency} (V113). */
+    static String inSubtreeOf(String i, String agency) {
+        return "EXISTS (SELECT 1 FROM incident_agency va WHERE va.ancestor_id = " + agency + " AND va.reported_at = "
+                + i + ".reported_at AND va.incident_id = " + i + ".id)";
     }
 
     /** The caller's own agency (or one where they hold INCIDENT_READ) is the reporter, a recipient or an addressee. */
@@ -439,16 +446,13 @@ class IncidentViews {
             where.append(" AND i.category = :category");
             params.put("category", f.category().strip());
         }
+        String join = "";
         if (f.agencyId() != null) {
-            // The subtree is computed once (a hashed subplan), not joined by path for every incident.
-            // The incidents of the subtree are collected through the indexes on reporter, owner, operator and
-            // recipient, instead of testing every incident against the subtree.
-            String subtree = "(SELECT fa.id FROM agency fa JOIN agency fr ON fa.path LIKE fr.path || '%' "
-                    + "WHERE fr.id = :agency)";
-            where.append(" AND i.id = ANY(ARRAY(SELECT id FROM incident WHERE reporter_agency_id IN " + subtree
-                    + " UNION SELECT id FROM incident WHERE owner_id IN " + subtree
-                    + " UNION SELECT id FROM incident WHERE operator_id IN " + subtree
-                    + " UNION SELECT incident_id FROM incident_recipient WHERE agency_id IN " + subtree + "))");
+            // Reporter, owner, operator or a recipient in the agency's subtree: the case's row of incident_agency
+            // for that ancestor (V113; one per case, so no duplicates). Joined, not tested per incident: its index
+            // is in list order (reported_at DESC, id), so "newest first" reads the first 25 entries of the subtree.
+            join = " JOIN incident_agency fa ON fa.incident_id = i.id AND fa.reported_at = i.reported_at"
+                    + " AND fa.ancestor_id = :agency";
             params.put("agency", f.agencyId());
         }
         if (Boolean.TRUE.equals(f.overdue())) {
@@ -460,7 +464,8 @@ class IncidentViews {
             where.append(" AND NOT EXISTS (SELECT 1 FROM incident_deadline od "
                     + "WHERE od.incident_id = i.id AND od.satisfied_at IS NULL AND od.due_at < now())");
         }
-        var count = jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM incident i" + where + " LIMIT :countLimit) c");
+        var count = jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM incident i" + join + where
+                + " LIMIT :countLimit) c");
         for (var e : params.entrySet()) count = count.param(e.getKey(), e.getValue());
         long counted = count.param("countLimit", COUNT_LIMIT + 1).query(Long.class).single();
         boolean capped = counted > COUNT_LIMIT;
@@ -475,7 +480,7 @@ class IncidentViews {
                           AND r.acknowledged_at IS NULL) AS unacknowledged
                 FROM incident i LEFT JOIN information_system s ON s.id = i.system_id
                 LEFT JOIN agency o ON o.id = i.owner_id JOIN agency ra ON ra.id = i.reporter_agency_id
-                """ + where + " ORDER BY " + order + " LIMIT :limit OFFSET :offset");
+                """ + join + where + " ORDER BY " + order + " LIMIT :limit OFFSET :offset");
         for (var e : params.entrySet()) select = select.param(e.getKey(), e.getValue());
         List<ListItem> items = select.param("limit", size).param("offset", (long) page * size)
                 .query((rs, i) -> {
