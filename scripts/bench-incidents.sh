@@ -23,7 +23,8 @@
 #   MVN_FLAGS="-o"   SKIP_BUILD=1 (reuse target/*.jar)   KEEP=1 (keep the database directory, printed at the end)
 #   SKIP_INTAKE=1 (no pgbench and file-notices: seed, load 1,000,000 incidents, run the list scenarios)
 #   REUSE_DB=/tmp/attt-bench-incidents-XXXXXX (start the app on a database kept by KEEP=1: no seeding, no loading,
-#     only the list scenarios; new migrations run at start-up; the directory is kept)
+#     only the list scenarios, with target/bench/incident-provinces.tsv of that run; new migrations run at
+#     start-up; the directory is kept)
 # Exit status: 0 when every run finished and met its checks, non-zero otherwise.
 set -euo pipefail
 cd "$(dirname "$0")/.."
