@@ -50,7 +50,7 @@ JOIN bi_sys s ON s.n = g.h % :systems;
 
 INSERT INTO incident (id, reference, title, description, system_id, affected_asset, owner_id, operator_id,
                       reporter_agency_id, reporter_name, reporter_title, reporter_email, detected_at, reported_at,
-                      category, beyond_capacity, tlp, results_so_far, observables, state, severity, proposed_severity,
+                      category, beyond_capacity, tlp, results_so_far, state, severity, proposed_severity,
                       impacts, emergency_plan, severity_decided_by, severity_decided_at, response_ended_at, closed_at)
 SELECT id, 'SC-' || extract(year FROM reported AT TIME ZONE 'Asia/Ho_Chi_Minh') || '-B' || lpad(i::text, 7, '0'),
        (ARRAY['Tấn công từ chối dịch vụ vào cổng thông tin', 'Thay đổi giao diện trang chủ',
@@ -63,7 +63,7 @@ SELECT id, 'SC-' || extract(year FROM reported AT TIME ZONE 'Asia/Ho_Chi_Minh') 
        CASE WHEN by_asset THEN 'cong' || i || '.example.gov.vn' END,
        owner_id, operator_id, owner_id, 'Nguyễn Văn An', 'Chuyên viên an toàn thông tin', 'attt@example.gov.vn',
        detected, reported, category, beyond, tlp, 'Đã chặn địa chỉ nguồn trên tường lửa.',
-       '[{"type": "IP", "value": "203.0.113.7", "tlp": "AMBER"}]'::jsonb, state,
+       state,
        CASE WHEN state NOT IN ('RECEIVED', 'VERIFIED') THEN proposed END, proposed,
        CASE WHEN proposed = 'SERIOUS' THEN ARRAY['SERVICE_DISRUPTION']::varchar[] ELSE '{}' END,
        CASE WHEN state NOT IN ('RECEIVED', 'VERIFIED') THEN CASE WHEN proposed = 'SERIOUS' THEN 'NATIONAL' ELSE 'LOCAL' END END,
@@ -102,6 +102,19 @@ INSERT INTO incident_deadline (id, incident_id, kind, agency_id, due_at, satisfi
 SELECT md5('BI-DF' || i)::uuid, id, 'FINAL_REPORT', NULL, reported + INTERVAL '7 days',
        CASE WHEN state = 'CLOSED' THEN reported + INTERVAL '6 days' END, 'Thông tư 20/2017/TT-BTTTT Điều 9.2.b'
 FROM bi_inc WHERE state IN ('RECOVERED', 'CLOSED');
+
+-- The ancestors of the parties (V113, kept by triggers, which session_replication_role = replica switched off).
+SELECT to_regclass('incident_agency') IS NOT NULL AS has_incident_agency \gset
+\if :has_incident_agency
+INSERT INTO incident_agency (ancestor_id, reported_at, incident_id)
+SELECT DISTINCT anc::uuid, p.reported, p.id
+FROM (SELECT b.id, b.reported, x.agency_id
+      FROM bi_inc b CROSS JOIN LATERAL (VALUES (b.owner_id), (b.operator_id)) x(agency_id)
+      UNION
+      SELECT b.id, b.reported, r.agency_id FROM incident_recipient r JOIN bi_inc b ON b.id = r.incident_id) p
+JOIN agency a ON a.id = p.agency_id
+CROSS JOIN LATERAL unnest(string_to_array(trim(BOTH '/' FROM a.path), '/')) anc;
+\endif
 
 SET session_replication_role = DEFAULT;
 SELECT count(*) AS incidents, count(*) FILTER (WHERE state <> 'CLOSED') AS open,

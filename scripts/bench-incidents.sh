@@ -23,6 +23,10 @@
 #   (e.g. APP_ARGS="--attt.embedded-database.pool-size=8 --server.tomcat.threads.max=32")
 #   ASSERT=1   (also check throughput >= 500/s and p99 < 250 ms; lost/duplicated notices and errors always fail)
 #   MVN_FLAGS="-o"   SKIP_BUILD=1 (reuse target/*.jar; JAR=path runs that jar instead)   KEEP=1 (keep the database directory, printed at the end)
+#   SKIP_INTAKE=1 (no pgbench and file-notices: seed, load 1,000,000 incidents, run the list scenarios)
+#   REUSE_DB=/tmp/attt-bench-incidents-XXXXXX (start the app on a database kept by KEEP=1: no seeding, no loading,
+#     only the list scenarios, with target/bench/incident-provinces.tsv of that run; new migrations run at
+#     start-up; the directory is kept)
 # Exit status: 0 when every run finished and met its checks, non-zero otherwise.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -61,7 +65,7 @@ JAR=${JAR:-$(ls target/attt-hub-*.jar 2>/dev/null | grep -v -e '-plain.jar$' -e 
 [[ -n "$JAR" ]] || { echo "no application jar in target/" >&2; exit 1; }
 
 mkdir -p "$OUT"
-DATA=$(mktemp -d /tmp/attt-bench-incidents-XXXXXX)
+if [[ -n "${REUSE_DB:-}" ]]; then DATA=$REUSE_DB; KEEP=1; SKIP_INTAKE=1; else DATA=$(mktemp -d /tmp/attt-bench-incidents-XXXXXX); fi
 TOKEN="attt_bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
 ADMIN_PASSWORD="Bench#$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')Aa1"
 APP_PID=""
@@ -99,6 +103,7 @@ for i in $(seq 1 360); do
 done
 
 PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h localhost -p "$DB_PORT" -U postgres -d postgres)
+if [[ -z "${REUSE_DB:-}" ]]; then
 echo ">> Seeding agencies, roles, systems, users and contacts (scripts/bench-incidents-seed.sql)"
 "${PSQL[@]}" --single-transaction -f scripts/bench-incidents-seed.sql | tee "$OUT/incidents-seed.log"
 "${PSQL[@]}" -c "VACUUM ANALYZE"
@@ -107,6 +112,7 @@ echo ">> Seeding agencies, roles, systems, users and contacts (scripts/bench-inc
     UNION ALL SELECT id, code, kind, name_vi FROM agency WHERE code ~ '^BI-[PM][0-9]{2}-[SV]'" > "$OUT/incident-targets.tsv"
 "${PSQL[@]}" -At -F $'\t' -c "SELECT id, code, kind, name_vi FROM agency
     WHERE parent_id IS NULL OR code ~ '^BI-P[0-9]{2}$' ORDER BY depth, code" > "$OUT/incident-provinces.tsv"
+fi
 
 loadgen() {
   # shellcheck disable=SC2086
@@ -117,6 +123,7 @@ json_number() { # json_number FILE KEY
 }
 
 status=0
+if [[ -z "${SKIP_INTAKE:-}" ]]; then
 echo ">> pgbench: $CLIENTS clients insert incident-shaped rows for $PGBENCH_DURATION; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 "${PSQL[@]}" -c "CREATE TABLE bench_incident (LIKE incident INCLUDING ALL); CREATE SEQUENCE bench_incident_ref"
 owner=$("${PSQL[@]}" -At -c "SELECT id FROM agency WHERE code = 'BI-P01-S01'")
@@ -159,13 +166,16 @@ if (( in_db < created || in_db > created + unanswered )); then
   echo "INTEGRITY FAILED: $in_db incidents in the database for $created created notices" >&2
   status=2
 fi
+fi
 
 if [[ -z "${SKIP_LIST:-}" ]]; then
+  if [[ -z "${REUSE_DB:-}" ]]; then
   echo ">> Loading 1,000,000 incidents (scripts/bench-incidents-data.sql)"
   start=$(date +%s)
   "${PSQL[@]}" --single-transaction -f scripts/bench-incidents-data.sql | tee "$OUT/incidents-data.log"
   "${PSQL[@]}" -c "VACUUM ANALYZE"
   echo ">> Data loaded in $(( $(date +%s) - start )) s"
+  fi
   for scenario in incident-list incident-board; do
     echo ">> $scenario: $LIST_CLIENTS client(s), warm-up $LIST_WARMUP, measured $LIST_DURATION;" \
          "load average $(cut -d' ' -f1-3 /proc/loadavg)"

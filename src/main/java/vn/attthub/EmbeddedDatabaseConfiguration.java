@@ -37,13 +37,18 @@ class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(@Value("${attt.embedded-database.directory:}") String directory,
-                                      @Value("${attt.embedded-database.port:0}") int port) throws IOException {
+                                      @Value("${attt.embedded-database.port:0}") int port,
+                                      @Value("${attt.embedded-database.shared-buffers:128MB}") String sharedBuffers)
+            throws IOException {
         // No shutdown hook of its own: it would stop PostgreSQL while Spring's hook is still closing beans that use
         // the database (the event publication registry waited 30 s for a connection). The context closes it last.
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setRegisterShutdownHook(false)
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("timezone", "UTC")
+                // PostgreSQL's default; a larger value keeps the incident list's indexes in the server's own cache
+                // (docs/benchmarks.md, issue 4 §5). An external PostgreSQL is tuned by its operator instead.
+                .setServerConfig("shared_buffers", sharedBuffers)
                 .setLocaleConfig("encoding", "UTF8");
         if (StringUtils.hasText(directory)) {
             Path dir = Path.of(directory).toAbsolutePath().normalize();
