@@ -179,6 +179,7 @@ class IncidentTasks {
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Instant due = due(body == null ? null : body.dueAt(), now, errors);
+        redOnlyToNamed(row, owner, errors);
         if (!errors.isEmpty()) throw new InvalidInputException("Nhiệm vụ chưa hợp lệ (invalid task).", errors);
         if (!coordinator && !tree.within(AgencyId.of(owner), actingScope(user))) {
             throw new AccessDeniedException("Chỉ cơ quan điều phối mới được giao nhiệm vụ cho cơ quan khác; bạn chỉ giao "
@@ -337,6 +338,7 @@ class IncidentTasks {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         String dueText = body == null ? null : Incidents.trim(body.dueAt());
         Instant due = due(dueText, now, errors);
+        redOnlyToNamed(row, owner, errors);
         if (!errors.isEmpty()) throw new InvalidInputException("Nhiệm vụ chưa hợp lệ (invalid task).", errors);
         if (!coordinator && !tree.within(AgencyId.of(owner), Set.of(AgencyId.of(task.ownerAgency().id())))) {
             throw new AccessDeniedException("Chỉ cơ quan điều phối mới được giao nhiệm vụ cho cơ quan ngoài phạm vi "
@@ -370,6 +372,19 @@ class IncidentTasks {
     }
 
     // ---- helpers ----
+
+    /**
+     * The owner of a task sees the case (a party, {@link IncidentViews#scoped}); a TLP:RED case never leaves its named
+     * parties, so its tasks go only to them (the reporter, the filing agency, a recipient, an addressee).
+     */
+    private void redOnlyToNamed(IncidentViews.Row row, UUID owner, List<FieldError> errors) {
+        if (owner == null || row.tlp() != Tlp.RED
+                || errors.stream().anyMatch(e -> e.field().equals("ownerAgencyId"))) return;
+        if (!views.isNamedParty(row.id(), AgencyId.of(owner))) {
+            errors.add(new FieldError("ownerAgencyId", "Sự cố TLP:RED chỉ giao nhiệm vụ cho các bên có tên trong sự cố "
+                    + "(a TLP:RED case's tasks go only to its named parties)."));
+        }
+    }
 
     /** The case's coordinating side: its national coordinator or the lead agency's coordinator (one rule). */
     private boolean coordinating(CurrentUser user, UUID incidentId) {

@@ -53,7 +53,7 @@ class IncidentViews {
 
     /**
      * A party of the case (reporter, owner, operator, recipient, order addressee, receiving agency of a pending or
-     * accepted hand-over) lies in the caller's subtrees. The first four through {@code incident_agency} (V113: the ancestors of those parties, kept by triggers): one probe
+     * accepted hand-over, owner of a task not cancelled) lies in the caller's subtrees. The first four through {@code incident_agency} (V113: the ancestors of those parties, kept by triggers): one probe
      * of its key per scope root instead of a path comparison per party.
      */
     static String scoped(String i) {
@@ -62,7 +62,19 @@ class IncidentViews {
                 + " OR EXISTS (SELECT 1 FROM incident_order_addressee vo JOIN agency va ON va.id = vo.agency_id "
                 + "WHERE vo.incident_id = " + i + ".id AND " + within + ") "
                 + "OR EXISTS (SELECT 1 FROM incident_handover vh JOIN agency va ON va.id = vh.to_agency_id "
-                + "WHERE vh.incident_id = " + i + ".id AND vh.status IN ('PENDING', 'ACCEPTED') AND " + within + "))";
+                + "WHERE vh.incident_id = " + i + ".id AND vh.status IN ('PENDING', 'ACCEPTED') AND " + within + ") "
+                + "OR EXISTS (SELECT 1 FROM incident_task vt JOIN agency va ON va.id = vt.owner_agency_id "
+                + "WHERE vt.incident_id = " + i + ".id AND vt.status <> 'CANCELLED' AND " + within + "))";
+    }
+
+    /**
+     * Whether {@code agency} is a named party of the case (the TLP:RED rule of {@link #namedParty}), for checks made on
+     * behalf of an agency rather than a caller (a TLP:RED task may only be given to a named party).
+     */
+    boolean isNamedParty(UUID incident, AgencyId agency) {
+        return jdbc.sql("SELECT " + namedParty("i") + " FROM incident i WHERE i.id = :id")
+                .param("id", incident).param("named", new UUID[]{agency.value()})
+                .query(Boolean.class).optional().orElse(false);
     }
 
     /** The reporter, owner, operator or a recipient of the case lies in the subtree of {@code agency} (V113). */

@@ -158,11 +158,12 @@ class IncidentTaskApiIntegrationTests {
         assertThat(post(base, viewer, task("Xem", f.owner.id(), null, null)).statusCode()).isEqualTo(403);
 
         String taskId = json(own).get("id").asString();
-        // a task does not widen who sees the case: the unit is no party of it, so its users get 404 ...
+        // the task's owner becomes a party: the unit's responders see the (non-RED) case and work the task ...
         Caller teamUser = f.callers.caller(team, Role.INCIDENT_RESPONDER);
-        assertThat(post(base + "/" + taskId + "/start", teamUser, "{}").statusCode()).isEqualTo(404);
-        // ... while the department above it (the owner's side, holding the unit in its scope) works it
-        assertThat(post(base + "/" + taskId + "/start", operator, "{}").statusCode()).isEqualTo(200);
+        assertThat(f.callers.get("/api/v1/incidents/" + id, teamUser.token()).statusCode()).isEqualTo(200);
+        assertThat(post(base + "/" + taskId + "/start", teamUser, "{}").statusCode()).isEqualTo(200);
+        // ... and so may the department above it (the owner's side, holding the unit in its scope)
+        assertThat(post(base + "/" + taskId + "/completion", operator, "{\"note\":\" \"}").statusCode()).isEqualTo(400);
         var noReason = post(base + "/" + taskId + "/cancellation", operator, "{\"reason\":\" \"}");
         assertThat(noReason.statusCode()).isEqualTo(400);
         assertThat(noReason.body()).contains("\"reason\"");
@@ -261,6 +262,11 @@ class IncidentTaskApiIntegrationTests {
 
         String red = incident("RED");
         String redBase = "/api/v1/incidents/" + red + "/tasks";
+        // a TLP:RED case never leaves its named parties: no task for an agency that is not one
+        Agency unnamed = f.callers.agency(f.owner, "UNIT", "Tổ kỹ thuật");
+        var notNamed = post(redBase, coordinator, task("Cô lập máy trạm", unnamed.id(), null, null));
+        assertThat(notNamed.statusCode()).as(notNamed.body()).isEqualTo(400);
+        assertThat(notNamed.body()).contains("\"ownerAgencyId\"");
         var created = post(redBase, coordinator, task("Cô lập máy trạm", f.irUnit.id(), null, null));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String redTask = json(created).get("id").asString();
