@@ -4,7 +4,8 @@
 # tools/loadgen/LoadGenerator.java. Results go to target/bench/ (JSON) and the console. See docs/benchmarks.md.
 #
 # Settings (environment):
-#   COUNT=10000 CONCURRENCY=64 WARMUP=10s DURATION=30s SEED_CONCURRENCY=8 PORT=18080
+#   COUNT=10000 CONCURRENCY=64 WARMUP=90s DURATION=30s SEED_CONCURRENCY=8 PORT=18080
+#   (90 s of warm-up per scenario: a fresh JVM spends its first minutes compiling; docs/benchmarks.md)
 #   APP_JAVA_OPTS="-Xms1g -Xmx1g"  LOADGEN_JAVA_OPTS="-Xms256m -Xmx512m"  JAVA=java
 #   APP_ARGS="--server.tomcat.threads.max=64"   (extra Spring Boot arguments for the application)
 #   ASSERT="--assert-rps 2000 --assert-p99-ms 50"   (the target; empty by default: just measure)
@@ -15,7 +16,7 @@ cd "$(dirname "$0")/.."
 
 COUNT=${COUNT:-10000}
 CONCURRENCY=${CONCURRENCY:-64}
-WARMUP=${WARMUP:-10s}
+WARMUP=${WARMUP:-90s}
 DURATION=${DURATION:-30s}
 SEED_CONCURRENCY=${SEED_CONCURRENCY:-8}
 PORT=${PORT:-18080}
