@@ -1,7 +1,6 @@
 package vn.attthub.organisation;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 import vn.attthub.shared.AgencyId;
 import vn.attthub.shared.CurrentUser;
@@ -9,7 +8,6 @@ import vn.attthub.shared.NotFoundException;
 import vn.attthub.shared.Permission;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -20,10 +18,12 @@ import java.util.UUID;
 public class AgencyQueries {
     private final JdbcClient jdbc;
     private final Agencies agencies;
+    private final AgencySnapshots snapshots;
 
-    AgencyQueries(JdbcClient jdbc, Agencies agencies) {
+    AgencyQueries(JdbcClient jdbc, Agencies agencies, AgencySnapshots snapshots) {
         this.jdbc = jdbc;
         this.agencies = agencies;
+        this.snapshots = snapshots;
     }
 
     /** An agency with its parent's code and its mergers as JSON arrays: one indexed query. */
@@ -99,57 +99,11 @@ public class AgencyQueries {
                 && r.path().startsWith(o.path()))).toList();
     }
 
+    /** Answered from the in-memory index of the current registry revision (AgencySearchIndex). */
     public AgencyPage search(AgencySearch search, CurrentUser user) {
         Set<AgencyId> scope = readScope(user);
         if (scope.isEmpty()) return new AgencyPage(List.of(), null);
-        // The scope as path patterns ("%/root/%") rather than a join to the scope roots: each candidate row is a
-        // string test instead of an index probe, which matters for broad terms matching thousands of agencies.
-        StringBuilder sql = new StringBuilder("SELECT " + Agencies.COLUMNS
-                + " FROM agency a WHERE a.path LIKE ANY(:scopePatterns)");
-        var spec = new java.util.LinkedHashMap<String, Object>();
-        spec.put("scopePatterns", new SqlArrayValue("text",
-                scope.stream().map(r -> "%/" + r.value() + "/%").toArray()));
-        if (search.q() != null) {
-            String escaped = search.q().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-            String lower = escaped.toLowerCase(java.util.Locale.ROOT);
-            spec.put("qPrefix", escaped.toUpperCase(java.util.Locale.ROOT) + "%");
-            if (search.q().strip().length() < AgencySearch.MIN_CONTAINS_LENGTH) {
-                // One or two letters ("Bộ", "CP") match the beginning of the code or name: "anywhere in the name"
-                // would match most of the registry and cannot use the trigram indexes (V11).
-                sql.append(" AND (upper(a.code) LIKE :qPrefix OR lower(a.name_vi) LIKE :qNamePrefix"
-                        + " OR lower(a.name_en) LIKE :qNamePrefix)");
-                spec.put("qNamePrefix", lower + "%");
-            } else {
-                sql.append(" AND (upper(a.code) LIKE :qPrefix OR lower(a.name_vi) LIKE :qContains"
-                        + " OR lower(a.name_en) LIKE :qContains)");
-                spec.put("qContains", "%" + lower + "%");
-            }
-        }
-        if (search.kind() != null) {
-            sql.append(" AND a.kind = :kind");
-            spec.put("kind", search.kind().name());
-        }
-        if (search.parentId() != null) {
-            sql.append(" AND a.parent_id = :parentId");
-            spec.put("parentId", search.parentId());
-        }
-        if (search.asOf() != null) {
-            sql.append(" AND a.valid_from <= :asOf AND (a.valid_to IS NULL OR a.valid_to >= :asOf)");
-            spec.put("asOf", search.asOf());
-        }
-        if (search.after() != null) {
-            sql.append(" AND upper(a.code) > :after");
-            spec.put("after", AgencySearch.decode(search.after()));
-        }
-        sql.append(" ORDER BY upper(a.code) LIMIT :limit");
-        spec.put("limit", search.limit() + 1);
-        List<Agency> rows = new ArrayList<>(jdbc.sql(sql.toString()).params(spec).query(Agencies::map).list());
-        String next = null;
-        if (rows.size() > search.limit()) {
-            rows = rows.subList(0, search.limit());
-            next = AgencySearch.encode(rows.get(rows.size() - 1).code().toUpperCase(java.util.Locale.ROOT));
-        }
-        return new AgencyPage(List.copyOf(rows), next);
+        return snapshots.current().search(search, scope);
     }
 
     /** Direct children of a visible agency (404 when the agency is not visible). */
