@@ -34,6 +34,14 @@ class ApplicationSmokeIntegrationTests {
     }
 
     @Test
+    void linksToStaticFilesAreVersioned() throws Exception {
+        String page = get("/login", null).body();
+        assertThat(page).containsPattern("href=\"/webjars/bootstrap/\\d+\\.\\d+\\.\\d+/css/bootstrap.min.css\"");
+        assertThat(get(page.replaceAll("(?s).*href=\"(/webjars/bootstrap/[^\"]+)\".*", "$1"), null).statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
     void apiWithoutCredentialsIsAProblem401AndABadTokenToo() throws Exception {
         HttpResponse<String> none = get("/api/v1/agencies", null);
         assertThat(none.statusCode()).isEqualTo(401);

@@ -122,7 +122,7 @@ class IncidentPages {
         }
         model.addAttribute("columns", columns);
         model.addAttribute("openTotal", open.totalCapped() ? "hơn " + open.total() : open.total());
-        model.addAttribute("overdue", views.list(user, new IncidentViews.Filter(null, null, null, null, true, true,
+        model.addAttribute("overdue", views.items(user, new IncidentViews.Filter(null, null, null, null, true, true,
                 "reportedAt", 0, 50)));
         return "incident/board";
     }
