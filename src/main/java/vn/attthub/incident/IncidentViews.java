@@ -316,7 +316,8 @@ class IncidentViews {
                   String proposedSeverity, List<String> impacts, String emergencyPlan, String proposedEmergencyPlan,
                   Map<String, Object> severityDecision, List<RecipientView> recipients, List<DeadlineView> deadlines,
                   List<EventView> timeline, List<ReportSummary> reports, List<String> allowedTransitions,
-                  boolean canAcknowledge, boolean canReport, boolean coordinator, int version) {
+                  boolean canAcknowledge, boolean canReport, boolean coordinator, int version,
+                  Named leadAgency) {
     }
 
     Detail detail(UUID id, CurrentUser user) {
@@ -380,7 +381,7 @@ class IncidentViews {
                 row.proposedSeverity() == Severity.SERIOUS || row.severity() == Severity.SERIOUS
                         ? proposedPlan(row).name() : null,
                 decision, recipients, deadlines, timeline, reports, allowed, canAck, canReport(user, row),
-                coordinator, ((Number) raw.get("version")).intValue());
+                coordinator, ((Number) raw.get("version")).intValue(), named(row.lead()));
     }
 
     /**
@@ -393,7 +394,7 @@ class IncidentViews {
     Detail filed(Incidents.Filed f, CurrentUser user) {
         Instant now = Instant.now();
         List<UUID> ids = new ArrayList<>();
-        Stream.of(f.reporter(), f.owner(), f.operator()).filter(java.util.Objects::nonNull)
+        Stream.of(f.reporter(), f.owner(), f.operator(), f.lead()).filter(java.util.Objects::nonNull)
                 .forEach(a -> ids.add(a.value()));
         f.recipients().forEach(r -> ids.add(r.agency().value()));
         record Party(UUID id, String code, String name, int codeRank, int nameRank, boolean read, boolean respond,
@@ -477,7 +478,7 @@ class IncidentViews {
                 f.beyondCapacity(), f.tlp().name(), f.resultsSoFar(), f.proposals(), observables,
                 IncidentState.RECEIVED.name(), IncidentState.RECEIVED.labelVi(), null, f.proposedSeverity().name(),
                 f.impacts(), null, proposedPlan, null, recipients, deadlines, timeline, List.of(), allowed, canAck,
-                canReport, coordinator, 0);
+                canReport, coordinator, 0, named.apply(f.lead()));
     }
 
     private static UUID[] roots(CurrentUser user, Permission permission) {

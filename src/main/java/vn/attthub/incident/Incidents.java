@@ -202,7 +202,7 @@ class Incidents {
                  Instant detectedAt, Instant reportedAt, String category, boolean beyondCapacity, Tlp tlp,
                  String resultsSoFar, String proposals, Severity proposedSeverity, List<String> impacts,
                  List<IncidentRouting.Recipient> recipients, List<Clock> clocks, long eventId, String eventActor,
-                 String eventComment, boolean observables) {
+                 String eventComment, boolean observables, AgencyId lead) {
     }
 
     /**
@@ -391,7 +391,7 @@ class Incidents {
         return new Filed(id, reference, title, description, system, asset, owner, operator, actor.agency(), filedBy,
                 contact, detected, now, category.get().code(), beyond, tlp, trim(n.resultsSoFar()),
                 trim(n.proposals()), proposed, impactNames, recipients, clocks, eventId, actor.name(), comment,
-                !canonical.isEmpty());
+                !canonical.isEmpty(), route.lead());
     }
 
     private AgencyId agencyOrError(UUID id, String field, List<FieldError> errors) {

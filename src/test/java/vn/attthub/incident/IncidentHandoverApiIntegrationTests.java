@@ -71,8 +71,17 @@ class IncidentHandoverApiIntegrationTests {
         return json(r);
     }
 
+    /** The lead as stored, checked against what the case's detail says to the operator who filed it. */
     UUID lead(String id) {
-        return jdbc.sql("SELECT lead_agency_id FROM incident WHERE id = ?::uuid").param(id).query(UUID.class).single();
+        UUID stored = jdbc.sql("SELECT lead_agency_id FROM incident WHERE id = ?::uuid").param(id).query(UUID.class)
+                .single();
+        var r = f.callers.get("/api/v1/incidents/" + id, operator.token());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode leadAgency = json(r).get("leadAgency");
+        assertThat(leadAgency.get("id").asString()).isEqualTo(stored.toString());
+        assertThat(leadAgency.get("name").asString()).isEqualTo(jdbc.sql("SELECT name_vi FROM agency WHERE id = ?")
+                .param(stored).query(String.class).single());
+        return stored;
     }
 
     String post(String path, Caller c, String body, int status) {
