@@ -70,6 +70,11 @@ class IncidentPages {
         public String at(Instant i) {
             return i == null ? "—" : AT.format(LocalDateTime.ofInstant(i, Incidents.ZONE));
         }
+
+        /** The value of a {@code datetime-local} input: Vietnam time to the minute ("" for none). */
+        public String input(Instant i) {
+            return i == null ? "" : LocalDateTime.ofInstant(i, Incidents.ZONE).withSecond(0).withNano(0).toString();
+        }
     }
 
     static final Fmt FMT = new Fmt();

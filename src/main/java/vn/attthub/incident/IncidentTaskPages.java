@@ -33,10 +33,12 @@ import java.util.UUID;
 @Controller
 class IncidentTaskPages {
     /** Field names of the API and the labels the form shows for them. */
-    static final Map<String, String> LABELS = Map.of("title", "Tên nhiệm vụ", "description", "Mô tả",
-            "ownerAgencyId", "Cơ quan được giao", "ownerAgencyCode", "Mã cơ quan được giao",
-            "ownerUserId", "Người được giao", "ownerUsername", "Người được giao", "orderId", "Văn bản điều phối",
-            "dueAt", "Thời hạn", "note", "Kết quả thực hiện", "reason", "Lý do huỷ");
+    static final Map<String, String> LABELS = Map.ofEntries(Map.entry("title", "Tên nhiệm vụ"),
+            Map.entry("description", "Mô tả"), Map.entry("ownerAgencyId", "Cơ quan được giao"),
+            Map.entry("ownerAgencyCode", "Mã cơ quan được giao"), Map.entry("ownerUserId", "Người được giao"),
+            Map.entry("ownerUsername", "Người được giao"), Map.entry("orderId", "Văn bản điều phối"),
+            Map.entry("dueAt", "Thời hạn"), Map.entry("note", "Kết quả thực hiện"), Map.entry("reason", "Lý do huỷ"),
+            Map.entry("version", "Phiên bản"));
 
     private final IncidentTasks tasks;
     private final IncidentViews views;
@@ -69,14 +71,24 @@ class IncidentTaskPages {
     @RequiresPermission(Permission.INCIDENT_READ)
     String create(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
                   @RequestParam Map<String, String> form, Model model, RedirectAttributes flash) {
-        return act(user, id, form, model, flash, () -> tasks.create(user, id, read(form)), "Đã giao nhiệm vụ.");
+        return act(user, id, form, null, model, flash, () -> tasks.create(user, id, read(form)),
+                "Đã giao nhiệm vụ.");
+    }
+
+    /** Reassign and/or re-date (the API's PUT), with the version the form was rendered from. */
+    @PostMapping("/incidents/{id}/tasks/{taskId}/update")
+    @RequiresPermission(Permission.INCIDENT_READ)
+    String update(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @PathVariable UUID taskId,
+                  @RequestParam Map<String, String> form, Model model, RedirectAttributes flash) {
+        return act(user, id, form, taskId, model, flash, () -> tasks.update(user, id, taskId, readUpdate(form)),
+                "Đã cập nhật người được giao và thời hạn của nhiệm vụ.");
     }
 
     @PostMapping("/incidents/{id}/tasks/{taskId}/start")
     @RequiresPermission(Permission.INCIDENT_READ)
     String start(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @PathVariable UUID taskId,
                  Model model, RedirectAttributes flash) {
-        return act(user, id, Map.of(), model, flash, () -> tasks.start(user, id, taskId),
+        return act(user, id, Map.of(), null, model, flash, () -> tasks.start(user, id, taskId),
                 "Đã bắt đầu thực hiện nhiệm vụ.");
     }
 
@@ -84,7 +96,7 @@ class IncidentTaskPages {
     @RequiresPermission(Permission.INCIDENT_READ)
     String complete(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @PathVariable UUID taskId,
                     @RequestParam(required = false) String note, Model model, RedirectAttributes flash) {
-        return act(user, id, Map.of(), model, flash,
+        return act(user, id, Map.of(), null, model, flash,
                 () -> tasks.complete(user, id, taskId, new IncidentTasks.Completion(note)),
                 "Đã báo cáo hoàn thành nhiệm vụ.");
     }
@@ -93,37 +105,57 @@ class IncidentTaskPages {
     @RequiresPermission(Permission.INCIDENT_READ)
     String cancel(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @PathVariable UUID taskId,
                   @RequestParam(required = false) String reason, Model model, RedirectAttributes flash) {
-        return act(user, id, Map.of(), model, flash,
+        return act(user, id, Map.of(), null, model, flash,
                 () -> tasks.cancel(user, id, taskId, new IncidentTasks.Cancellation(reason)), "Đã huỷ nhiệm vụ.");
     }
 
     /** The form's fields into the API's body: owner agency by code (wins) or picked, owner user by username. */
     private IncidentTasks.Create read(Map<String, String> form) {
         List<FieldError> errors = new ArrayList<>();
-        UUID owner = null;
-        String code = IncidentPages.blank(form.get("ownerAgencyCode"));
-        if (code != null) {
-            owner = directory.findByCode(code).map(a -> a.id().value()).orElse(null);
-            if (owner == null) {
-                errors.add(new FieldError("ownerAgencyCode", "Không tìm thấy cơ quan có mã " + code
-                        + " (unknown agency code)."));
-            }
-        } else {
-            owner = uuid(form.get("ownerAgencyId"), "ownerAgencyId", errors);
-        }
-        UUID ownerUser = null;
-        String username = IncidentPages.blank(form.get("ownerUsername"));
-        if (username != null) {
-            ownerUser = jdbc.sql("SELECT id FROM app_user WHERE lower(username) = lower(:u)").param("u", username)
-                    .query(UUID.class).optional().orElse(null);
-            if (ownerUser == null) {
-                errors.add(new FieldError("ownerUsername", "Không có người dùng " + username + " (unknown user)."));
-            }
-        }
+        UUID owner = owner(form, errors);
+        UUID ownerUser = ownerUser(form, errors);
         UUID order = uuid(form.get("orderId"), "orderId", errors);
         if (!errors.isEmpty()) throw new InvalidInputException("Nhiệm vụ chưa hợp lệ (invalid task).", errors);
         return new IncidentTasks.Create(form.get("title"), form.get("description"), owner, ownerUser, order,
                 IncidentOrderForm.withVietnamOffset(form.get("dueAt")));
+    }
+
+    /** The same for a reassignment / new due time; an empty username or due time clears it, as in the API. */
+    private IncidentTasks.Update readUpdate(Map<String, String> form) {
+        List<FieldError> errors = new ArrayList<>();
+        UUID owner = owner(form, errors);
+        UUID ownerUser = ownerUser(form, errors);
+        Integer version = null;
+        try {
+            version = Integer.valueOf(form.getOrDefault("version", "").strip());
+        } catch (NumberFormatException e) {
+            errors.add(new FieldError("version", "Tải lại trang rồi thử lại (missing version)."));
+        }
+        if (!errors.isEmpty()) throw new InvalidInputException("Nhiệm vụ chưa hợp lệ (invalid task).", errors);
+        return new IncidentTasks.Update(owner, ownerUser, IncidentOrderForm.withVietnamOffset(form.get("dueAt")),
+                version);
+    }
+
+    private UUID owner(Map<String, String> form, List<FieldError> errors) {
+        String code = IncidentPages.blank(form.get("ownerAgencyCode"));
+        if (code == null) return uuid(form.get("ownerAgencyId"), "ownerAgencyId", errors);
+        UUID owner = directory.findByCode(code).map(a -> a.id().value()).orElse(null);
+        if (owner == null) {
+            errors.add(new FieldError("ownerAgencyCode", "Không tìm thấy cơ quan có mã " + code
+                    + " (unknown agency code)."));
+        }
+        return owner;
+    }
+
+    private UUID ownerUser(Map<String, String> form, List<FieldError> errors) {
+        String username = IncidentPages.blank(form.get("ownerUsername"));
+        if (username == null) return null;
+        UUID ownerUser = jdbc.sql("SELECT id FROM app_user WHERE lower(username) = lower(:u)").param("u", username)
+                .query(UUID.class).optional().orElse(null);
+        if (ownerUser == null) {
+            errors.add(new FieldError("ownerUsername", "Không có người dùng " + username + " (unknown user)."));
+        }
+        return ownerUser;
     }
 
     private static UUID uuid(String value, String field, List<FieldError> errors) {
@@ -137,8 +169,12 @@ class IncidentTaskPages {
         }
     }
 
-    private String act(CurrentUser user, UUID id, Map<String, String> form, Model model, RedirectAttributes flash,
-                       Runnable action, String done) {
+    /**
+     * Runs a form's action; on a refusal shows the section again with the message and what was typed, in the form it
+     * came from ({@code editing}: the task whose reassignment form sent it, else the new-task form).
+     */
+    private String act(CurrentUser user, UUID id, Map<String, String> form, UUID editing, Model model,
+                       RedirectAttributes flash, Runnable action, String done) {
         String error;
         Map<String, String> fieldErrors = new LinkedHashMap<>();
         try {
@@ -153,7 +189,9 @@ class IncidentTaskPages {
         } catch (ConflictException | AccessDeniedException e) {
             error = e.getMessage();
         }
-        populate(user, id, model, form);
+        populate(user, id, model, editing == null ? form : Map.of());
+        model.addAttribute("editTaskId", editing);
+        model.addAttribute("editForm", editing == null ? Map.of() : form);
         model.addAttribute("taskError", error);
         List<String> lines = new ArrayList<>();
         fieldErrors.forEach((f, m) -> lines.add(LABELS.getOrDefault(f, f) + ": " + m));
@@ -163,6 +201,8 @@ class IncidentTaskPages {
     }
 
     private void populate(CurrentUser user, UUID id, Model model, Map<String, String> form) {
+        model.addAttribute("editTaskId", null);
+        model.addAttribute("editForm", Map.of());
         IncidentViews.Row row = views.row(id, user);
         model.addAttribute("incidentId", id);
         model.addAttribute("reference", row.reference());

@@ -105,4 +105,50 @@ class IncidentTaskBrowserTests {
         assertThat(browser.find(By.id("task-status-2")).getText()).isEqualTo("Đã hoàn thành");
         browser.assertNoConsoleErrors();
     }
+
+    @Test
+    void operatorMovesATasksDueTimeAndAPastTimeComesBackReadable() {
+        IncidentFixtures f = new IncidentFixtures(jdbc, new TestCallers(jdbc, port));
+        var filer = f.callers.caller(f.owner, Role.SYSTEM_OPERATOR);
+        String at = OffsetDateTime.now(ZoneOffset.ofHours(7)).minusHours(2).withNano(0).toString();
+        var r = f.callers.postJson("/api/v1/incidents", filer.token(), IncidentFixtures.notice(f.system, "AMBER", false, at));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        String id = IncidentFixtures.json(r).get("id").asString();
+        String due = OffsetDateTime.now(ZoneOffset.ofHours(7)).plusHours(6).withNano(0).toString();
+        var t = f.callers.postJson("/api/v1/incidents/" + id + "/tasks", filer.token(),
+                "{\"title\":\"Khôi phục cổng dịch vụ công\",\"ownerAgencyId\":\"" + f.owner.id() + "\",\"dueAt\":\""
+                        + due + "\"}");
+        assertThat(t.statusCode()).as(t.body()).isEqualTo(201);
+        String operator = f.user(f.owner.id(), "SYSTEM_OPERATOR", "Lê Văn Khôi Phục", PASSWORD);
+
+        browser.login(operator, PASSWORD);
+        browser.open("/incidents/" + id);
+        browser.click(By.id("task-edit-open-1"));
+        // the form starts from the task as it is
+        assertThat(browser.find(By.id("task-edit-due-1")).getAttribute("value"))
+                .isEqualTo(OffsetDateTime.parse(due).atZoneSameInstant(ZoneId.of("Asia/Ho_Chi_Minh"))
+                        .toLocalDateTime().format(LOCAL));
+        String past = LocalDateTime.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(1).format(LOCAL);
+        setValue("task-edit-due-1", past);
+        browser.submitAndWait(By.id("task-edit-save-1"), "#task-error");
+        assertThat(browser.find(By.id("task-error")).getText()).contains("Thời hạn", "tương lai");
+        assertThat(browser.find(By.id("task-edit-due-1")).getAttribute("value")).isEqualTo(past);
+        assertThat(browser.find(By.id("task-edit-due-1")).isDisplayed()).as("the form stays open").isTrue();
+        browser.screenshot("incident-task-3-redate-error");
+
+        LocalDateTime later = LocalDateTime.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(2).withHour(17).withMinute(0)
+                .withSecond(0).withNano(0);
+        setValue("task-edit-due-1", later.format(LOCAL));
+        browser.submitAndWait(By.id("task-edit-save-1"));
+        assertThat(browser.find(By.id("message")).getText())
+                .isEqualTo("Đã cập nhật người được giao và thời hạn của nhiệm vụ.");
+        assertThat(browser.find(By.id("task-1")).getText())
+                .contains("Hạn: " + later.format(DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy")));
+        assertThat(browser.find(By.id("timeline")).getText()).contains("Khôi phục cổng dịch vụ công");
+        assertThat(jdbc.sql("SELECT version FROM incident_task WHERE incident_id = ?::uuid").param(id)
+                .query(Integer.class).single()).isEqualTo(1);
+        scrollToTasks();
+        browser.screenshot("incident-task-4-redated");
+        browser.assertNoConsoleErrors();
+    }
 }
