@@ -45,11 +45,13 @@ public class StoredFiles {
     private static final Logger log = LoggerFactory.getLogger(StoredFiles.class);
     private final JdbcClient jdbc;
     private final Path root;
+    private final boolean throwAway;
 
     StoredFiles(JdbcClient jdbc, @Value("${attt.storage.directory:./data/files}") String directory) {
         this.jdbc = jdbc;
         try {
-            if (StringUtils.hasText(directory)) {
+            this.throwAway = !StringUtils.hasText(directory);
+            if (!throwAway) {
                 this.root = Files.createDirectories(Path.of(directory).toAbsolutePath().normalize());
             } else {
                 this.root = Files.createTempDirectory("attt-files-");
@@ -58,6 +60,12 @@ public class StoredFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the file storage directory " + directory, e);
         }
+    }
+
+    /** A throw-away directory (no storage directory configured, as in tests) goes with the application. */
+    @jakarta.annotation.PreDestroy
+    void discardThrowAway() throws IOException {
+        if (throwAway) org.springframework.util.FileSystemUtils.deleteRecursively(root);
     }
 
     /**

@@ -66,6 +66,7 @@ class IncidentEvidence {
     private final IncidentViews views;
     private final AgencyDirectory agencies;
     private final Path root;
+    private final boolean throwAway;
     private final long maxBytes;
 
     IncidentEvidence(JdbcClient jdbc, AuditLog audit, Incidents incidents, IncidentViews views,
@@ -77,13 +78,19 @@ class IncidentEvidence {
         this.views = views;
         this.agencies = agencies;
         this.maxBytes = maxSize.toBytes();
+        this.throwAway = !StringUtils.hasText(directory);
         try {
-            this.root = StringUtils.hasText(directory)
-                    ? Files.createDirectories(Path.of(directory).toAbsolutePath().normalize().resolve("evidence"))
-                    : Files.createTempDirectory("attt-evidence-");
+            this.root = throwAway ? Files.createTempDirectory("attt-evidence-")
+                    : Files.createDirectories(Path.of(directory).toAbsolutePath().normalize().resolve("evidence"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the evidence directory under " + directory, e);
         }
+    }
+
+    /** A throw-away directory (no storage directory configured, as in tests) goes with the application. */
+    @jakarta.annotation.PreDestroy
+    void discardThrowAway() throws IOException {
+        if (throwAway) org.springframework.util.FileSystemUtils.deleteRecursively(root);
     }
 
     record Upload(String description, String collectionMethod, String collectionLocation, String collectedAt,
