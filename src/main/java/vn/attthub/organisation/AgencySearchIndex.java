@@ -164,22 +164,21 @@ final class AgencySearchIndex {
     }
 
     private int firstAbove(String upperCode) {
-        int lo = 0;
-        int hi = upperCodes.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (upperCodes[mid].compareTo(upperCode) <= 0) lo = mid + 1;
-            else hi = mid;
-        }
-        return lo;
+        return firstPosition(upperCode, true);
     }
 
     private int firstAtLeast(String upperCode) {
+        return firstPosition(upperCode, false);
+    }
+
+    /** Binary search in code order: the first position whose code is above (or at least) {@code upperCode}. */
+    private int firstPosition(String upperCode, boolean above) {
         int lo = 0;
         int hi = upperCodes.length;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (upperCodes[mid].compareTo(upperCode) < 0) lo = mid + 1;
+            int c = upperCodes[mid].compareTo(upperCode);
+            if (c < 0 || (above && c == 0)) lo = mid + 1;
             else hi = mid;
         }
         return lo;

@@ -47,14 +47,19 @@ class IncidentTaskBrowserTests {
                 "document.getElementById('tasks-section').scrollIntoView({block:'start', behavior:'instant'});");
     }
 
+    /** An AMBER notice about the fixture's system, filed through the API; its id. */
+    static String fileNotice(IncidentFixtures f, TestCallers.Caller filer) {
+        String at = OffsetDateTime.now(ZoneOffset.ofHours(7)).minusHours(2).withNano(0).toString();
+        var r = f.callers.postJson("/api/v1/incidents", filer.token(), IncidentFixtures.notice(f.system, "AMBER", false, at));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return IncidentFixtures.json(r).get("id").asString();
+    }
+
     @Test
     void operatorCreatesATaskInTheWorkspaceStartsItAndCompletesIt() {
         IncidentFixtures f = new IncidentFixtures(jdbc, new TestCallers(jdbc, port));
         var filer = f.callers.caller(f.owner, Role.SYSTEM_OPERATOR);
-        String at = OffsetDateTime.now(ZoneOffset.ofHours(7)).minusHours(2).withNano(0).toString();
-        var r = f.callers.postJson("/api/v1/incidents", filer.token(), IncidentFixtures.notice(f.system, "AMBER", false, at));
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-        String id = IncidentFixtures.json(r).get("id").asString();
+        String id = fileNotice(f, filer);
         String operator = f.user(f.owner.id(), "SYSTEM_OPERATOR", "Trần Thị Vận Hành", PASSWORD);
 
         browser.login(operator, PASSWORD);
@@ -110,10 +115,7 @@ class IncidentTaskBrowserTests {
     void operatorMovesATasksDueTimeAndAPastTimeComesBackReadable() {
         IncidentFixtures f = new IncidentFixtures(jdbc, new TestCallers(jdbc, port));
         var filer = f.callers.caller(f.owner, Role.SYSTEM_OPERATOR);
-        String at = OffsetDateTime.now(ZoneOffset.ofHours(7)).minusHours(2).withNano(0).toString();
-        var r = f.callers.postJson("/api/v1/incidents", filer.token(), IncidentFixtures.notice(f.system, "AMBER", false, at));
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-        String id = IncidentFixtures.json(r).get("id").asString();
+        String id = fileNotice(f, filer);
         String due = OffsetDateTime.now(ZoneOffset.ofHours(7)).plusHours(6).withNano(0).toString();
         var t = f.callers.postJson("/api/v1/incidents/" + id + "/tasks", filer.token(),
                 "{\"title\":\"Khôi phục cổng dịch vụ công\",\"ownerAgencyId\":\"" + f.owner.id() + "\",\"dueAt\":\""
