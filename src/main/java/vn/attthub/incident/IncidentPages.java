@@ -129,7 +129,7 @@ class IncidentPages {
         model.addAttribute("openTotal", open.totalCapped() ? "hơn " + open.total() : open.total());
         // more open cases than cards: say so, rather than let the columns' numbers pass for totals
         model.addAttribute("shownCount", open.items().size());
-        model.addAttribute("openCount", open.totalCapped() ? open.total() + 1 : open.total());
+        model.addAttribute("partial", open.totalCapped() || open.total() > open.items().size());
         model.addAttribute("overdue", views.items(user, new IncidentViews.Filter(null, null, null, null, true, true,
                 "reportedAt", 0, 50)));
         return "incident/board";

@@ -63,7 +63,7 @@ class IncidentTaskPages {
     @RequiresPermission(Permission.INCIDENT_READ)
     String section(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, HttpServletRequest request,
                    Model model) {
-        populate(user, id, model, Map.of());
+        populate(user, id, model, Map.of(), null);
         return request.getHeader("HX-Request") != null ? "incident/tasks :: section" : "incident/tasks";
     }
 
@@ -189,9 +189,7 @@ class IncidentTaskPages {
         } catch (ConflictException | AccessDeniedException e) {
             error = e.getMessage();
         }
-        populate(user, id, model, editing == null ? form : Map.of());
-        model.addAttribute("editTaskId", editing);
-        model.addAttribute("editForm", editing == null ? Map.of() : form);
+        populate(user, id, model, form, editing);
         model.addAttribute("taskError", error);
         List<String> lines = new ArrayList<>();
         fieldErrors.forEach((f, m) -> lines.add(LABELS.getOrDefault(f, f) + ": " + m));
@@ -200,9 +198,10 @@ class IncidentTaskPages {
         return "incident/tasks";
     }
 
-    private void populate(CurrentUser user, UUID id, Model model, Map<String, String> form) {
-        model.addAttribute("editTaskId", null);
-        model.addAttribute("editForm", Map.of());
+    /** The section's model; {@code form} refills the new-task form, or the reassignment form of task {@code editing}. */
+    private void populate(CurrentUser user, UUID id, Model model, Map<String, String> form, UUID editing) {
+        model.addAttribute("editTaskId", editing);
+        model.addAttribute("editForm", editing == null ? Map.of() : form);
         IncidentViews.Row row = views.row(id, user);
         model.addAttribute("incidentId", id);
         model.addAttribute("reference", row.reference());
@@ -211,7 +210,7 @@ class IncidentTaskPages {
         model.addAttribute("tasks", tasks.list(user, id, null, null));
         model.addAttribute("canCreateTasks", tasks.mayCreate(user, row));
         model.addAttribute("closed", row.state() == IncidentState.CLOSED);
-        model.addAttribute("taskForm", form);
+        model.addAttribute("taskForm", editing == null ? form : Map.of());
         List<Option> owners = new ArrayList<>();
         if (user.agency() != null) {
             directory.find(user.agency()).ifPresent(a -> owners.add(new Option(a.id().value(),

@@ -618,13 +618,6 @@ class IncidentViews {
             where.append(" AND NOT EXISTS (SELECT 1 FROM incident_deadline od "
                     + "WHERE od.incident_id = i.id AND od.satisfied_at IS NULL AND od.due_at < now())");
         }
-        long found = -1;
-        if (counted) {
-            var count = jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM incident i" + join + where
-                    + " LIMIT :countLimit) c");
-            for (var e : params.entrySet()) count = count.param(e.getKey(), e.getValue());
-            found = count.param("countLimit", COUNT_LIMIT + 1).query(Long.class).single();
-        }
         // The names are looked up per row of the page (scalar subqueries on primary keys), not joined: joined, the
         // planner (expecting a row or two) scanned the 20,000 systems once per row of the page.
         var select = jdbc.sql("""
@@ -654,6 +647,9 @@ class IncidentViews {
                             rs.getString("lead_name"));
                 }).list();
         if (!counted) return new Page(items, page, size, items.size(), false);
+        var count = jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM incident i" + join + where + " LIMIT :countLimit) c");
+        for (var e : params.entrySet()) count = count.param(e.getKey(), e.getValue());
+        long found = count.param("countLimit", COUNT_LIMIT + 1).query(Long.class).single();
         return new Page(items, page, size, Math.min(found, COUNT_LIMIT), found > COUNT_LIMIT);
     }
 }

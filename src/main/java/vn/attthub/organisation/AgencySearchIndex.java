@@ -86,13 +86,14 @@ final class AgencySearchIndex {
     }
 
     /** A search term as compared: upper-cased for codes, lower-cased for names, both NFC. */
-    private record Term(String codePrefix, String text, boolean prefixOnly) {
+    private record Term(String codePrefix, String text) {
         Term(String q) {
             this(upperCode(q.strip()), normalise(q.strip()));
         }
 
-        Term(String codePrefix, String text) {
-            this(codePrefix, text, text.length() < AgencySearch.MIN_CONTAINS_LENGTH);
+        /** Too short for "anywhere in the name" (and for a trigram): names must begin with it. */
+        boolean prefixOnly() {
+            return text.length() < AgencySearch.MIN_CONTAINS_LENGTH;
         }
     }
 
@@ -108,6 +109,7 @@ final class AgencySearchIndex {
         return names[i].contains(term.text()) || namesEn[i].contains(term.text());
     }
 
+    /** The rule of {@link AgencyTree#pathWithin}, with the "/root/" marks built once per search, not per candidate. */
     private static boolean inScope(String path, String[] scopeMarks) {
         for (String mark : scopeMarks) {
             if (path.contains(mark)) return true;
@@ -124,12 +126,11 @@ final class AgencySearchIndex {
         if (term == null || term.prefixOnly()) {
             return new Candidates(NONE, 0, from, agencies.length);
         }
-        int[] rarest = null;
+        int[] rarest = null; // the term has at least one trigram here (not prefixOnly)
         for (int k = 0; k + 3 <= term.text().length(); k++) {
             int[] list = postings.getOrDefault(trigram(term.text(), k), NONE);
             if (rarest == null || list.length < rarest.length) rarest = list;
         }
-        if (rarest == null) rarest = NONE;
         String codePrefix = term.codePrefix();
         int codeFrom = Math.max(from, firstAtLeast(codePrefix));
         int codeTo = codeFrom;
