@@ -38,7 +38,8 @@ class EmbeddedDatabaseConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(@Value("${attt.embedded-database.directory:}") String directory,
                                       @Value("${attt.embedded-database.port:0}") int port,
-                                      @Value("${attt.embedded-database.shared-buffers:128MB}") String sharedBuffers)
+                                      @Value("${attt.embedded-database.shared-buffers:128MB}") String sharedBuffers,
+                                      @Value("${attt.embedded-database.max-wal-size:1GB}") String maxWalSize)
             throws IOException {
         // No shutdown hook of its own: it would stop PostgreSQL while Spring's hook is still closing beans that use
         // the database (the event publication registry waited 30 s for a connection). The context closes it last.
@@ -49,6 +50,9 @@ class EmbeddedDatabaseConfiguration {
                 // PostgreSQL's default; a larger value keeps the incident list's indexes in the server's own cache
                 // (docs/benchmarks.md, issue 4 §5). An external PostgreSQL is tuned by its operator instead.
                 .setServerConfig("shared_buffers", sharedBuffers)
+                // PostgreSQL's default too; a sustained write load (the intake benchmark) checkpoints less often
+                // with more, and so writes fewer full-page images
+                .setServerConfig("max_wal_size", maxWalSize)
                 .setLocaleConfig("encoding", "UTF8");
         if (StringUtils.hasText(directory)) {
             Path dir = Path.of(directory).toAbsolutePath().normalize();

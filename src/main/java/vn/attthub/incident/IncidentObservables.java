@@ -238,21 +238,38 @@ class IncidentObservables {
         return out;
     }
 
-    /** Stores the observables (a value already on the case is kept as it is); returns the newly added ones. */
+    /**
+     * Stores the observables (a value already on the case is kept as it is) in one statement; returns the newly added
+     * ones, in the order given.
+     */
     List<Canonical> store(UUID incident, List<Canonical> items, Incidents.Actor actor, Instant now) {
+        if (items.isEmpty()) return List.of();
+        java.util.Set<String> inserted = new java.util.HashSet<>();
+        jdbc.sql("""
+                        INSERT INTO incident_observable (id, incident_id, type, value, raw_value, hash_algorithm, tlp,
+                            added_by, added_by_user, added_at)
+                        SELECT o.id, :incident, o.type, o.value, o.raw, o.algorithm, o.tlp, :by, :user, :now
+                        FROM unnest(CAST(:ids AS uuid[]), CAST(:types AS varchar[]), CAST(:values AS text[]),
+                                    CAST(:raws AS text[]), CAST(:algorithms AS varchar[]), CAST(:tlps AS varchar[]))
+                             WITH ORDINALITY AS o(id, type, value, raw, algorithm, tlp, n)
+                        ORDER BY o.n
+                        ON CONFLICT (incident_id, type, value) DO NOTHING
+                        RETURNING type, value""")
+                .param("incident", incident)
+                .param("ids", items.stream().map(c -> UUID.randomUUID()).toArray(UUID[]::new))
+                .param("types", items.stream().map(Canonical::type).toArray(String[]::new))
+                .param("values", items.stream().map(Canonical::value).toArray(String[]::new))
+                .param("raws", items.stream().map(Canonical::raw).toArray(String[]::new))
+                .param("algorithms", items.stream().map(Canonical::hashAlgorithm).toArray(String[]::new))
+                .param("tlps", items.stream().map(c -> c.tlp().name()).toArray(String[]::new))
+                .param("by", actor.name()).param("user", actor.userId(), java.sql.Types.OTHER)
+                .param("now", Timestamp.from(now))
+                .query(rs -> {
+                    inserted.add(rs.getString(1) + ":" + rs.getString(2));
+                });
         List<Canonical> added = new ArrayList<>();
         for (Canonical c : items) {
-            int n = jdbc.sql("""
-                            INSERT INTO incident_observable (id, incident_id, type, value, raw_value, hash_algorithm, tlp,
-                                added_by, added_by_user, added_at)
-                            VALUES (:id, :incident, :type, :value, :raw, :algorithm, :tlp, :by, :user, :now)
-                            ON CONFLICT (incident_id, type, value) DO NOTHING""")
-                    .param("id", UUID.randomUUID()).param("incident", incident).param("type", c.type())
-                    .param("value", c.value()).param("raw", c.raw())
-                    .param("algorithm", c.hashAlgorithm(), java.sql.Types.VARCHAR).param("tlp", c.tlp().name())
-                    .param("by", actor.name()).param("user", actor.userId(), java.sql.Types.OTHER)
-                    .param("now", Timestamp.from(now)).update();
-            if (n > 0) added.add(c);
+            if (inserted.remove(c.type() + ":" + c.value())) added.add(c); // a value given twice counts once
         }
         return added;
     }
@@ -268,23 +285,46 @@ class IncidentObservables {
         return p;
     }
 
-    /** The case's observables the caller may see ({@code access} from {@link IncidentViews#access}). */
+    /**
+     * The case's observables the caller may see ({@code access} from {@link IncidentViews#access}), each with the number
+     * of other cases the caller may see that hold the same value. The visibility rule is a large predicate (costly to
+     * plan), so it runs only for values another case holds at all, found by a cheap look-up first: a new notice with
+     * new values (the common case at intake) costs one plain query.
+     */
     List<View> list(CurrentUser user, UUID incident, IncidentViews.Access access) {
-        var q = jdbc.sql("""
+        record Row(UUID id, String type, String value, String raw, String algorithm, String tlp, String addedBy,
+                   Instant addedAt, boolean shared) {
+        }
+        List<Row> rows = jdbc.sql("""
                         SELECT o.id, o.type, o.value, o.raw_value, o.hash_algorithm, o.tlp, o.added_by, o.added_at,
-                               (SELECT count(DISTINCT x.incident_id) FROM incident_observable x
-                                  JOIN incident xi ON xi.id = x.incident_id
-                                 WHERE x.value = o.value AND x.type = o.type AND x.incident_id <> o.incident_id
-                                   AND """ + IncidentViews.itemVisible("xi", "x.tlp") + """
-                               ) AS seen
+                               EXISTS (SELECT 1 FROM incident_observable x WHERE x.value = o.value AND x.type = o.type
+                                       AND x.incident_id <> o.incident_id) AS shared
                         FROM incident_observable o WHERE o.incident_id = :id
-                        ORDER BY o.added_at, o.type, o.value""").param("id", incident);
-        for (var e : params(user).entrySet()) q = q.param(e.getKey(), e.getValue());
-        return q.query((rs, n) -> new View(rs.getObject("id", UUID.class), rs.getString("type"),
-                        typeVi(rs.getString("type")), rs.getString("value"), rs.getString("raw_value"),
-                        rs.getString("hash_algorithm"), rs.getString("tlp"), rs.getString("added_by"),
-                        rs.getTimestamp("added_at").toInstant(), rs.getLong("seen")))
-                .list().stream().filter(v -> access.maySee(Tlp.valueOf(v.tlp()))).toList();
+                        ORDER BY o.added_at, o.type, o.value""").param("id", incident)
+                .query((rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getString("type"), rs.getString("value"),
+                        rs.getString("raw_value"), rs.getString("hash_algorithm"), rs.getString("tlp"),
+                        rs.getString("added_by"), rs.getTimestamp("added_at").toInstant(), rs.getBoolean("shared")))
+                .list().stream().filter(r -> access.maySee(Tlp.valueOf(r.tlp()))).toList();
+        List<Row> shared = rows.stream().filter(Row::shared).toList();
+        Map<String, Long> seen = new java.util.HashMap<>();
+        if (!shared.isEmpty()) {
+            var q = jdbc.sql("""
+                            SELECT x.type, x.value, count(*) FROM incident_observable x
+                              JOIN incident xi ON xi.id = x.incident_id
+                             WHERE (x.type, x.value) IN (SELECT * FROM unnest(CAST(:types AS varchar[]),
+                                                                              CAST(:values AS text[])))
+                               AND x.incident_id <> :id AND """ + IncidentViews.itemVisible("xi", "x.tlp") + """
+                             GROUP BY x.type, x.value""")
+                    .param("id", incident)
+                    .param("types", shared.stream().map(Row::type).toArray(String[]::new))
+                    .param("values", shared.stream().map(Row::value).toArray(String[]::new));
+            for (var e : params(user).entrySet()) q = q.param(e.getKey(), e.getValue());
+            q.query(rs -> {
+                seen.put(rs.getString(1) + ":" + rs.getString(2), rs.getLong(3));
+            });
+        }
+        return rows.stream().map(r -> new View(r.id(), r.type(), typeVi(r.type()), r.value(), r.raw(), r.algorithm(),
+                r.tlp(), r.addedBy(), r.addedAt(), seen.getOrDefault(r.type() + ":" + r.value(), 0L))).toList();
     }
 
     record Candidate(String type, String value) {

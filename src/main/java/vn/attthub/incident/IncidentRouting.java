@@ -38,16 +38,16 @@ class IncidentRouting {
         return routeWithLead(owner, fallback, hostingProvider, date).recipients();
     }
 
-    /** The recipients and the lead of the case, from the same two registry look-ups. */
+    /** The recipients and the lead of the case, from the same registry look-up. */
     record Route(List<Recipient> recipients, AgencyId lead) {
     }
 
     Route routeWithLead(AgencyId owner, AgencyId fallback, AgencyId hostingProvider, LocalDate date) {
         AgencyId irFor = owner != null ? owner : fallback;
-        AgencyId irUnit = irFor == null ? null
-                : roles.nearestHolderFor(AgencyRoleKind.IR_UNIT, irFor, date).map(AgencySummary::id).orElse(null);
-        AgencyId coordinator = roles.holderOf(AgencyRoleKind.NATIONAL_COORDINATOR, null, date)
-                .map(AgencySummary::id).orElse(null);
+        AgencyRoles.Holders holders = roles.holdersFor(AgencyRoleKind.IR_UNIT, irFor,
+                AgencyRoleKind.NATIONAL_COORDINATOR, date);
+        AgencyId irUnit = holders.serving().map(AgencySummary::id).orElse(null);
+        AgencyId coordinator = holders.national().map(AgencySummary::id).orElse(null);
         return new Route(combine(owner, irUnit, coordinator,
                 hostingProvider == null ? List.of() : List.of(hostingProvider)), lead(irUnit, coordinator));
     }

@@ -5,6 +5,8 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import vn.attthub.infosystem.InformationSystems;
 import vn.attthub.infosystem.SystemSummary;
+import vn.attthub.organisation.Agency;
+import vn.attthub.organisation.AgencyDirectory;
 import vn.attthub.organisation.AgencyTree;
 import vn.attthub.shared.AgencyId;
 import vn.attthub.shared.CurrentUser;
@@ -40,10 +42,12 @@ class IncidentViews {
     private final InformationSystems systems;
     private final IncidentCategories categories;
     private final IncidentObservables observables;
+    private final AgencyDirectory agencies;
 
-    IncidentViews(JdbcClient jdbc, JsonMapper json, AgencyTree tree, InformationSystems systems,
-                  IncidentCategories categories, IncidentObservables observables) {
+    IncidentViews(JdbcClient jdbc, JsonMapper json, AgencyTree tree, AgencyDirectory agencies,
+                  InformationSystems systems, IncidentCategories categories, IncidentObservables observables) {
         this.observables = observables;
+        this.agencies = agencies;
         this.jdbc = jdbc;
         this.json = json;
         this.tree = tree;
@@ -298,6 +302,19 @@ class IncidentViews {
                         String legalBasis) {
     }
 
+    /*
+     * The orders of the recipient and clock lists, applied in Java to what a notice stored (the 201) and to what a
+     * read finds, so that both answers list them alike whatever the database's collation: recipients in the order of
+     * the law's list (RecipientRole), then by agency code; clocks by due time, kind, then agency name (the case's own
+     * clocks, with no agency, last).
+     */
+    static final java.util.Comparator<RecipientView> RECIPIENT_ORDER = java.util.Comparator
+            .comparingInt((RecipientView r) -> RecipientRole.valueOf(r.role()).ordinal())
+            .thenComparing(RecipientView::agencyCode);
+    static final java.util.Comparator<DeadlineView> DEADLINE_ORDER = java.util.Comparator
+            .comparing(DeadlineView::dueAt).thenComparing(DeadlineView::kind)
+            .thenComparing(DeadlineView::agencyName, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
+
     record EventView(long id, Instant at, String actor, String kind, String fromState, String toState, String comment) {
     }
 
@@ -333,12 +350,11 @@ class IncidentViews {
         List<RecipientView> recipients = jdbc.sql("""
                         SELECT r.agency_id, a.code, a.name_vi, r.role, r.delivered_at, r.acknowledged_at,
                                r.acknowledged_by, r.escalated_to, r.escalated_at
-                        FROM incident_recipient r JOIN agency a ON a.id = r.agency_id WHERE r.incident_id = :id
-                        ORDER BY CASE r.role WHEN 'SYSTEM_OWNER' THEN 0 WHEN 'IR_UNIT' THEN 1
-                                 WHEN 'NATIONAL_COORDINATOR' THEN 2 ELSE 3 END, a.code""")
+                        FROM incident_recipient r JOIN agency a ON a.id = r.agency_id WHERE r.incident_id = :id""")
                 .param("id", id).query((rs, i) -> new RecipientView(rs.getObject(1, UUID.class), rs.getString(2),
                         rs.getString(3), rs.getString(4), RecipientRole.valueOf(rs.getString(4)).labelVi(),
-                        ts(rs, 5), ts(rs, 6), rs.getString(7), rs.getObject(8, UUID.class), ts(rs, 9))).list();
+                        ts(rs, 5), ts(rs, 6), rs.getString(7), rs.getObject(8, UUID.class), ts(rs, 9)))
+                .list().stream().sorted(RECIPIENT_ORDER).toList();
         List<DeadlineView> deadlines = deadlines(id, now);
         List<EventView> timeline = jdbc.sql("""
                         SELECT id, at, actor, kind, from_state, to_state, comment FROM incident_event
@@ -393,54 +409,36 @@ class IncidentViews {
      */
     Detail filed(Incidents.Filed f, CurrentUser user) {
         Instant now = Instant.now();
-        List<UUID> ids = new ArrayList<>();
-        Stream.of(f.reporter(), f.owner(), f.operator(), f.lead()).filter(java.util.Objects::nonNull)
-                .forEach(a -> ids.add(a.value()));
-        f.recipients().forEach(r -> ids.add(r.agency().value()));
-        record Party(UUID id, String code, String name, int codeRank, int nameRank, boolean read, boolean respond,
-                     boolean report, boolean coordinate) {
+        List<AgencyId> ids = new ArrayList<>();
+        Stream.of(f.reporter(), f.owner(), f.operator(), f.lead()).filter(java.util.Objects::nonNull).forEach(ids::add);
+        f.recipients().forEach(r -> ids.add(r.agency()));
+        record Party(UUID id, String code, String name, boolean read, boolean respond, boolean report,
+                     boolean coordinate) {
         }
+        // From the in-memory registry, scopes checked on the paths: no statement planned anew per notice.
+        Set<AgencyId> read = user.scopeOf(Permission.INCIDENT_READ);
+        Set<AgencyId> respond = user.scopeOf(Permission.INCIDENT_RESPOND);
+        Set<AgencyId> report = user.scopeOf(Permission.INCIDENT_REPORT);
+        Set<AgencyId> coordinate = user.scopeOf(Permission.INCIDENT_COORDINATE);
         Map<UUID, Party> parties = new java.util.HashMap<>();
-        jdbc.sql("""
-                        SELECT a.id, a.code, a.name_vi, row_number() OVER (ORDER BY a.code),
-                               row_number() OVER (ORDER BY a.name_vi),
-                               EXISTS (SELECT 1 FROM agency r WHERE r.id = ANY(:read) AND a.path LIKE r.path || '%'),
-                               EXISTS (SELECT 1 FROM agency r WHERE r.id = ANY(:respond) AND a.path LIKE r.path || '%'),
-                               EXISTS (SELECT 1 FROM agency r WHERE r.id = ANY(:report) AND a.path LIKE r.path || '%'),
-                               EXISTS (SELECT 1 FROM agency r WHERE r.id = ANY(:coordinate)
-                                       AND a.path LIKE r.path || '%')
-                        FROM agency a WHERE a.id = ANY(:ids)""")
-                .param("ids", ids.stream().distinct().toArray(UUID[]::new))
-                .param("read", roots(user, Permission.INCIDENT_READ))
-                .param("respond", roots(user, Permission.INCIDENT_RESPOND))
-                .param("report", roots(user, Permission.INCIDENT_REPORT))
-                .param("coordinate", roots(user, Permission.INCIDENT_COORDINATE))
-                .query(rs -> {
-                    UUID id = rs.getObject(1, UUID.class);
-                    parties.put(id, new Party(id, rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5),
-                            rs.getBoolean(6), rs.getBoolean(7), rs.getBoolean(8), rs.getBoolean(9)));
-                });
+        agencies.registered(ids).forEach((id, a) -> parties.put(id.value(), new Party(id.value(), a.code(), a.name(),
+                AgencyTree.pathWithin(a.path(), read), AgencyTree.pathWithin(a.path(), respond),
+                AgencyTree.pathWithin(a.path(), report), AgencyTree.pathWithin(a.path(), coordinate))));
         java.util.function.Function<AgencyId, Named> named = a -> {
             Party p = a == null ? null : parties.get(a.value());
             return p == null ? null : new Named(p.id(), p.code(), p.name());
         };
-        List<RecipientView> recipients = f.recipients().stream()
-                .sorted(java.util.Comparator.comparingInt((IncidentRouting.Recipient r) -> r.role().ordinal())
-                        .thenComparingInt(r -> parties.get(r.agency().value()).codeRank()))
-                .map(r -> {
-                    Party p = parties.get(r.agency().value());
-                    return new RecipientView(p.id(), p.code(), p.name(), r.role().name(), r.role().labelVi(),
-                            f.reportedAt(), null, null, null, null);
-                }).toList();
+        List<RecipientView> recipients = f.recipients().stream().map(r -> {
+            Party p = parties.get(r.agency().value());
+            return new RecipientView(p.id(), p.code(), p.name(), r.role().name(), r.role().labelVi(), f.reportedAt(),
+                    null, null, null, null);
+        }).sorted(RECIPIENT_ORDER).toList();
         List<DeadlineView> deadlines = f.clocks().stream()
-                .sorted(java.util.Comparator.comparing(Incidents.Clock::due)
-                        .thenComparing(c -> c.kind().name())
-                        .thenComparingInt(c -> c.agency() == null ? Integer.MAX_VALUE
-                                : parties.get(c.agency().value()).nameRank()))
                 .map(c -> new DeadlineView(c.kind().name(), c.kind().labelVi(),
                         c.agency() == null ? null : c.agency().value(),
                         c.agency() == null ? null : parties.get(c.agency().value()).name(), c.due(), c.satisfied(),
-                        Deadlines.status(c.due(), c.satisfied(), now).name(), c.kind().basis)).toList();
+                        Deadlines.status(c.due(), c.satisfied(), now).name(), c.kind().basis))
+                .sorted(DEADLINE_ORDER).toList();
         List<EventView> timeline = List.of(new EventView(f.eventId(), f.reportedAt(), f.eventActor(), "FILED", null,
                 IncidentState.RECEIVED.name(), f.eventComment()));
         List<AgencyId> caseParties = new ArrayList<>();
@@ -481,15 +479,11 @@ class IncidentViews {
                 canReport, coordinator, 0, named.apply(f.lead()));
     }
 
-    private static UUID[] roots(CurrentUser user, Permission permission) {
-        return user.scopeOf(permission).stream().map(AgencyId::value).toArray(UUID[]::new);
-    }
-
     List<DeadlineView> deadlines(UUID id, Instant now) {
         return jdbc.sql("""
                         SELECT d.kind, d.agency_id, d.due_at, d.satisfied_at, d.legal_basis, a.name_vi
                         FROM incident_deadline d LEFT JOIN agency a ON a.id = d.agency_id
-                        WHERE d.incident_id = :id ORDER BY d.due_at, d.kind, a.name_vi""")
+                        WHERE d.incident_id = :id""")
                 .param("id", id).query((rs, i) -> {
                     Deadlines.Kind kind = Deadlines.Kind.valueOf(rs.getString(1));
                     Instant due = ts(rs, 3);
@@ -497,7 +491,7 @@ class IncidentViews {
                     return new DeadlineView(kind.name(), kind.labelVi(), rs.getObject(2, UUID.class), rs.getString(6), due,
                             satisfied,
                             Deadlines.status(due, satisfied, now).name(), rs.getString(5));
-                }).list();
+                }).list().stream().sorted(DEADLINE_ORDER).toList();
     }
 
     List<ReportSummary> reports(UUID id) {

@@ -154,23 +154,13 @@ class Incidents {
 
     /**
      * For each agency, whether it lies in a subtree of {@code first} and of {@code second} (as
-     * {@link AgencyTree#within}), in one query.
+     * {@link AgencyTree#within}), on the paths of the in-memory registry ({@link AgencyDirectory#registered}).
      */
-    private Map<AgencyId, boolean[]> within(List<AgencyId> agencies, Set<AgencyId> first, Set<AgencyId> second) {
+    private Map<AgencyId, boolean[]> within(List<AgencyId> checked, Set<AgencyId> first, Set<AgencyId> second) {
         Map<AgencyId, boolean[]> out = new java.util.HashMap<>();
-        if (agencies.isEmpty() || (first.isEmpty() && second.isEmpty())) return out;
-        jdbc.sql("""
-                        SELECT a.id,
-                               EXISTS (SELECT 1 FROM agency r WHERE r.id = ANY(:first) AND a.path LIKE r.path || '%'),
-                               EXISTS (SELECT 1 FROM agency r WHERE r.id = ANY(:second) AND a.path LIKE r.path || '%')
-                        FROM agency a WHERE a.id = ANY(:ids)""")
-                .param("ids", agencies.stream().map(AgencyId::value).distinct().toArray(UUID[]::new))
-                .param("first", first.stream().map(AgencyId::value).toArray(UUID[]::new))
-                .param("second", second.stream().map(AgencyId::value).toArray(UUID[]::new))
-                .query(rs -> {
-                    out.put(AgencyId.of(rs.getObject(1, UUID.class)),
-                            new boolean[]{rs.getBoolean(2), rs.getBoolean(3)});
-                });
+        if (checked.isEmpty() || (first.isEmpty() && second.isEmpty())) return out;
+        agencies.registered(checked).forEach((id, agency) -> out.put(id, new boolean[]{
+                AgencyTree.pathWithin(agency.path(), first), AgencyTree.pathWithin(agency.path(), second)}));
         return out;
     }
 
@@ -285,9 +275,7 @@ class Incidents {
         Severity proposed = SeverityRule.propose(level, nationalList, impacts, beyond);
         String reporterName = trim(n.reporterName()) == null ? actor.name() : trim(n.reporterName());
         List<String> impactNames = impacts.stream().map(Enum::name).toList();
-        AgencyId hosting = system == null ? null : jdbc.sql(
-                        "SELECT hosting_provider_id FROM information_system WHERE id = :id")
-                .param("id", system.id()).query(UUID.class).optional().map(AgencyId::of).orElse(null);
+        AgencyId hosting = system == null ? null : system.hostingProviderId();
         IncidentRouting.Route route = routing.routeWithLead(owner, actor.agency(), hosting,
                 LocalDate.ofInstant(now, ZONE));
         List<IncidentRouting.Recipient> recipients = route.recipients();

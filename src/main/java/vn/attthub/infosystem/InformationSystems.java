@@ -59,7 +59,7 @@ public class InformationSystems {
     SystemSummary summary(InformationSystem s) {
         return new SystemSummary(s.id(), s.code(), s.name(), s.ownerId(), s.operatorId(), s.lifecycle(),
                 s.approvedLevel(), s.criteria().toInputs(s.systemType(), s.informationTypes(),
-                systems.componentLevels(s.id())));
+                systems.componentLevels(s.id())), s.hostingProviderId());
     }
 
     /**

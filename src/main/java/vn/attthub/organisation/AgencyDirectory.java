@@ -6,6 +6,9 @@ import vn.attthub.shared.AgencyId;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,9 +17,26 @@ import java.util.UUID;
 public class AgencyDirectory {
     private static final String COLUMNS = "id, code, name_vi, name_en, kind, parent_id, valid_from, valid_to";
     private final JdbcClient jdbc;
+    private final AgencySnapshots snapshots;
 
-    AgencyDirectory(JdbcClient jdbc) {
+    AgencyDirectory(JdbcClient jdbc, AgencySnapshots snapshots) {
         this.jdbc = jdbc;
+        this.snapshots = snapshots;
+    }
+
+    /**
+     * The agencies among {@code ids} (missing ones left out), with their paths for {@link AgencyTree#pathWithin}, from
+     * the in-memory copy of the registry's current revision: one read of an indexed row, however many ids. For hot
+     * paths (an incident notice) where a look-up by a bound array of ids was planned anew on every call.
+     */
+    public Map<AgencyId, Agency> registered(Collection<AgencyId> ids) {
+        AgencySearchIndex registry = snapshots.current();
+        Map<AgencyId, Agency> out = new HashMap<>();
+        for (AgencyId id : ids) {
+            Agency agency = id == null ? null : registry.find(id.value());
+            if (agency != null) out.put(id, agency);
+        }
+        return out;
     }
 
     public Optional<AgencySummary> find(AgencyId id) {

@@ -68,17 +68,54 @@ public class AgencyRoles {
      * The ancestors are the ids on the agency's path (looked up by primary key, not by a scan of every agency).
      */
     public Optional<AgencySummary> nearestHolderFor(AgencyRoleKind role, AgencyId agency, LocalDate date) {
-        return jdbc.sql("""
-                        SELECT a.id, a.code, a.name_vi, a.name_en, a.kind, a.parent_id, a.valid_from, a.valid_to
-                        FROM agency t
-                        JOIN agency f ON f.id = ANY (CAST(string_to_array(trim(BOTH '/' FROM t.path), '/') AS uuid[]))
-                        JOIN agency_role r ON r.for_agency_id = f.id
-                        JOIN agency a ON a.id = r.agency_id
-                        WHERE t.id = :agency AND r.role = :role AND r.valid_from <= :date
-                          AND (r.valid_to IS NULL OR r.valid_to >= :date)
-                        ORDER BY f.depth DESC, r.valid_from DESC LIMIT 1""")
-                .param("agency", agency.value()).param("role", role.name()).param("date", date)
+        return jdbc.sql("SELECT " + HOLDER_COLUMNS + NEAREST_HOLDER)
+                .param("agency", agency.value()).param("serving", role.name()).param("date", date)
                 .query(AgencyDirectory::map).optional();
+    }
+
+    private static final String HOLDER_COLUMNS =
+            "a.id, a.code, a.name_vi, a.name_en, a.kind, a.parent_id, a.valid_from, a.valid_to";
+
+    /** The holder of {@code :serving} for {@code :agency} or its nearest ancestor on {@code :date}. */
+    private static final String NEAREST_HOLDER = """
+             FROM agency t
+            JOIN agency f ON f.id = ANY (CAST(string_to_array(trim(BOTH '/' FROM t.path), '/') AS uuid[]))
+            JOIN agency_role r ON r.for_agency_id = f.id
+            JOIN agency a ON a.id = r.agency_id
+            WHERE t.id = :agency AND r.role = :serving AND r.valid_from <= :date
+              AND (r.valid_to IS NULL OR r.valid_to >= :date)
+            ORDER BY f.depth DESC, r.valid_from DESC LIMIT 1""";
+
+    /** The holder of the national role {@code :national} on {@code :date}, as {@link #holderOf} with no agency. */
+    private static final String NATIONAL_HOLDER = """
+             FROM agency_role r JOIN agency a ON a.id = r.agency_id
+            WHERE r.role = :national AND r.for_agency_id IS NULL AND r.valid_from <= :date
+              AND (r.valid_to IS NULL OR r.valid_to >= :date)
+            ORDER BY r.valid_from DESC, a.code LIMIT 1""";
+
+    /** The serving holder for an agency and the national holder, as {@link #holdersFor} finds them. */
+    public record Holders(Optional<AgencySummary> serving, Optional<AgencySummary> national) {
+    }
+
+    /**
+     * {@link #nearestHolderFor}({@code serving}, {@code agency}) and {@link #holderOf}({@code national}, null) in one
+     * statement (e.g. the IR unit and the national coordinator an incident notice goes to). Together they run on a
+     * cached generic plan; the national look-up alone is planned anew on every call (its generic plan looks dearer).
+     *
+     * @param agency null when unknown: then only the national holder is looked up
+     */
+    public Holders holdersFor(AgencyRoleKind serving, AgencyId agency, AgencyRoleKind national, LocalDate date) {
+        if (agency == null) return new Holders(Optional.empty(), holderOf(national, null, date));
+        List<AgencySummary> servingHolder = new java.util.ArrayList<>(1);
+        List<AgencySummary> nationalHolder = new java.util.ArrayList<>(1);
+        jdbc.sql("(SELECT TRUE AS serving, " + HOLDER_COLUMNS + NEAREST_HOLDER + ") UNION ALL (SELECT FALSE, "
+                        + HOLDER_COLUMNS + NATIONAL_HOLDER + ")")
+                .param("agency", agency.value()).param("serving", serving.name())
+                .param("national", national.name()).param("date", date)
+                .query(rs -> {
+                    (rs.getBoolean("serving") ? servingHolder : nationalHolder).add(AgencyDirectory.map(rs, 0));
+                });
+        return new Holders(servingHolder.stream().findFirst(), nationalHolder.stream().findFirst());
     }
 
     /** Every agency holding {@code role} (for anyone) on {@code date}, by code. */

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The whole registry in memory, ordered by upper-cased code, with a trigram index over the Vietnamese and English
@@ -30,6 +31,7 @@ final class AgencySearchIndex {
     private final String[] names;          // lower-cased NFC
     private final String[] namesEn;        // lower-cased NFC, "" when none
     private final Map<Long, int[]> postings; // trigram -> ascending positions whose name or English name has it
+    private final Map<UUID, Agency> byId;
 
     private AgencySearchIndex(long revision, Agency[] agencies) {
         this.revision = revision;
@@ -38,7 +40,9 @@ final class AgencySearchIndex {
         this.names = new String[agencies.length];
         this.namesEn = new String[agencies.length];
         Map<Long, IntList> lists = new HashMap<>();
+        this.byId = new HashMap<>(agencies.length * 2);
         for (int i = 0; i < agencies.length; i++) {
+            byId.put(agencies[i].id(), agencies[i]);
             upperCodes[i] = upperCode(agencies[i].code());
             names[i] = normalise(agencies[i].name());
             namesEn[i] = agencies[i].nameEn() == null ? "" : normalise(agencies[i].nameEn());
@@ -57,6 +61,11 @@ final class AgencySearchIndex {
 
     long revision() {
         return revision;
+    }
+
+    /** The agency with this id, null when the registry has none. */
+    Agency find(UUID id) {
+        return byId.get(id);
     }
 
     int size() {

@@ -133,6 +133,34 @@ class DemoAgenciesIntegrationTests {
                 .containsExactly("VNPT-IDC");
     }
 
+    /**
+     * The one-statement look-up an incident notice is routed with (Decision 05/2017 Art 11.5: the IR unit serving the
+     * owner and the national coordinator) answers as the two separate look-ups, on both sides of the 1 March 2025
+     * transfer of the national roles and for an agency with no IR unit on the date.
+     */
+    @Test
+    void holdersForAnswersAsTheNearestServingAndTheNationalLookUps() {
+        for (String code : List.of("T-HA-NOI-SYT", "T-HA-NOI", "BYT", "T-LAO-CAI", "VNPT-IDC")) {
+            var agency = directory.findByCode(code).orElseThrow().id();
+            for (LocalDate date : List.of(LocalDate.of(2025, 2, 1), LocalDate.of(2025, 2, 28), LocalDate.of(2025, 3, 1),
+                    LocalDate.of(2025, 8, 1))) {
+                AgencyRoles.Holders both = roles.holdersFor(AgencyRoleKind.IR_UNIT, agency,
+                        AgencyRoleKind.NATIONAL_COORDINATOR, date);
+                assertThat(both.serving()).as(code + " " + date)
+                        .isEqualTo(roles.nearestHolderFor(AgencyRoleKind.IR_UNIT, agency, date));
+                assertThat(both.national()).as(code + " " + date)
+                        .isEqualTo(roles.holderOf(AgencyRoleKind.NATIONAL_COORDINATOR, null, date));
+            }
+        }
+        var hanoiHealth = directory.findByCode("T-HA-NOI-SYT").orElseThrow().id();
+        AgencyRoles.Holders after = roles.holdersFor(AgencyRoleKind.IR_UNIT, hanoiHealth,
+                AgencyRoleKind.NATIONAL_COORDINATOR, LocalDate.of(2025, 3, 1));
+        assertThat(after.serving()).get().extracting(AgencySummary::code).isEqualTo("T-HA-NOI-SKHCN");
+        assertThat(after.national()).get().extracting(AgencySummary::code).isEqualTo("BCA-TTANM");
+        assertThat(roles.holdersFor(AgencyRoleKind.IR_UNIT, null, AgencyRoleKind.NATIONAL_COORDINATOR,
+                LocalDate.of(2025, 2, 28)).national()).get().extracting(AgencySummary::code).isEqualTo("BTTTT-VNCERT");
+    }
+
     @Test
     void everyDemoRowIsFlaggedTheLoadIsIdempotentAndAnnounced() {
         for (String code : List.of("BCA", "BCA-A05", "BCA-TTANM", "BTTTT", "BTTTT-CATTT", "BTTTT-VNCERT", "BKHCN", "BYT",
