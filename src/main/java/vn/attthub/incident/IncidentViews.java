@@ -5,7 +5,6 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import vn.attthub.infosystem.InformationSystems;
 import vn.attthub.infosystem.SystemSummary;
-import vn.attthub.organisation.Agency;
 import vn.attthub.organisation.AgencyDirectory;
 import vn.attthub.organisation.AgencyTree;
 import vn.attthub.shared.AgencyId;

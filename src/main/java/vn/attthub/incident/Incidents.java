@@ -55,7 +55,6 @@ class Incidents {
     private final AuditLog audit;
     private final InformationSystems systems;
     private final AgencyDirectory agencies;
-    private final AgencyTree tree;
     private final IncidentRouting routing;
     private final IncidentCategories categories;
     private final IncidentObservables observables;
@@ -63,7 +62,7 @@ class Incidents {
     private final Duration immediate;
 
     Incidents(JdbcClient jdbc, JsonMapper json, AuditLog audit, InformationSystems systems, AgencyDirectory agencies,
-              AgencyTree tree, IncidentRouting routing, IncidentCategories categories,
+              IncidentRouting routing, IncidentCategories categories,
               IncidentObservables observables, IncidentNoticeOutbox outbox,
               @Value("${attt.incident.immediate-target:PT2H}") Duration immediate) {
         this.jdbc = jdbc;
@@ -71,7 +70,6 @@ class Incidents {
         this.audit = audit;
         this.systems = systems;
         this.agencies = agencies;
-        this.tree = tree;
         this.routing = routing;
         this.categories = categories;
         this.observables = observables;
