@@ -402,9 +402,10 @@ class IncidentViews {
     /**
      * The detail of a notice just filed by {@code user}, built from what the intake stored (no read-back of the case):
      * the same JSON as {@link #detail} for the same caller right after (IncidentIntakeIntegrationTests compares
-     * them). One query names the agencies involved and places them in the caller's scopes (coordinator, responder,
-     * reporter), in the database's collation for the orders of the lists; one more lists the observables when there
-     * are any. The filing agency is a named party, so the caller may see what it filed.
+     * them). The agencies involved are named and placed in the caller's scopes (coordinator, responder, reporter)
+     * from the in-memory registry; the lists take the orders of {@link #RECIPIENT_ORDER} and {@link #DEADLINE_ORDER};
+     * one query lists the observables when there are any. The filing agency is a named party, so the caller may see
+     * what it filed.
      */
     Detail filed(Incidents.Filed f, CurrentUser user) {
         Instant now = Instant.now();

@@ -116,7 +116,7 @@ class Incidents {
     /**
      * Files a notice as the signed-in user and returns what was stored (for the 201 answer, built without reading the
      * case back). The caller's scope checks (reporting agency; the system's owner or operator within SYSTEM_READ or
-     * INCIDENT_REPORT) are answered by one query.
+     * INCIDENT_REPORT) are answered from the in-memory registry ({@link #within}).
      */
     @Transactional
     Filed fileNotice(CurrentUser user, Notice n, ObservableMode mode) {
