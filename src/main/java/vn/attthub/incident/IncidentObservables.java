@@ -244,7 +244,7 @@ class IncidentObservables {
      */
     List<Canonical> store(UUID incident, List<Canonical> items, Incidents.Actor actor, Instant now) {
         if (items.isEmpty()) return List.of();
-        java.util.Set<String> inserted = new java.util.HashSet<>();
+        java.util.Set<Candidate> inserted = new java.util.HashSet<>();
         jdbc.sql("""
                         INSERT INTO incident_observable (id, incident_id, type, value, raw_value, hash_algorithm, tlp,
                             added_by, added_by_user, added_at)
@@ -265,11 +265,11 @@ class IncidentObservables {
                 .param("by", actor.name()).param("user", actor.userId(), java.sql.Types.OTHER)
                 .param("now", Timestamp.from(now))
                 .query(rs -> {
-                    inserted.add(rs.getString(1) + ":" + rs.getString(2));
+                    inserted.add(new Candidate(rs.getString(1), rs.getString(2)));
                 });
         List<Canonical> added = new ArrayList<>();
         for (Canonical c : items) {
-            if (inserted.remove(c.type() + ":" + c.value())) added.add(c); // a value given twice counts once
+            if (inserted.remove(new Candidate(c.type(), c.value()))) added.add(c); // a value given twice counts once
         }
         return added;
     }
@@ -306,7 +306,7 @@ class IncidentObservables {
                         rs.getString("added_by"), rs.getTimestamp("added_at").toInstant(), rs.getBoolean("shared")))
                 .list().stream().filter(r -> access.maySee(Tlp.valueOf(r.tlp()))).toList();
         List<Row> shared = rows.stream().filter(Row::shared).toList();
-        Map<String, Long> seen = new java.util.HashMap<>();
+        Map<Candidate, Long> seen = new java.util.HashMap<>();
         if (!shared.isEmpty()) {
             var q = jdbc.sql("""
                             SELECT x.type, x.value, count(*) FROM incident_observable x
@@ -320,11 +320,11 @@ class IncidentObservables {
                     .param("values", shared.stream().map(Row::value).toArray(String[]::new));
             for (var e : params(user).entrySet()) q = q.param(e.getKey(), e.getValue());
             q.query(rs -> {
-                seen.put(rs.getString(1) + ":" + rs.getString(2), rs.getLong(3));
+                seen.put(new Candidate(rs.getString(1), rs.getString(2)), rs.getLong(3));
             });
         }
         return rows.stream().map(r -> new View(r.id(), r.type(), typeVi(r.type()), r.value(), r.raw(), r.algorithm(),
-                r.tlp(), r.addedBy(), r.addedAt(), seen.getOrDefault(r.type() + ":" + r.value(), 0L))).toList();
+                r.tlp(), r.addedBy(), r.addedAt(), seen.getOrDefault(new Candidate(r.type(), r.value()), 0L))).toList();
     }
 
     record Candidate(String type, String value) {

@@ -52,12 +52,9 @@ public class AgencyRoles {
 
     /** The agency holding {@code role} for {@code forAgency} (null for national roles) on {@code date}. */
     public Optional<AgencySummary> holderOf(AgencyRoleKind role, AgencyId forAgency, LocalDate date) {
-        String forClause = forAgency == null ? "r.for_agency_id IS NULL" : "r.for_agency_id = :forAgency";
-        var statement = jdbc.sql("SELECT a.id, a.code, a.name_vi, a.name_en, a.kind, a.parent_id, a.valid_from, "
-                        + "a.valid_to FROM agency_role r JOIN agency a ON a.id = r.agency_id WHERE r.role = :role AND "
-                        + forClause + " AND r.valid_from <= :date AND (r.valid_to IS NULL OR r.valid_to >= :date) "
-                        + "ORDER BY r.valid_from DESC, a.code LIMIT 1")
-                .param("role", role.name()).param("date", date);
+        var statement = jdbc.sql("SELECT " + HOLDER_COLUMNS
+                        + heldFor(forAgency == null ? "r.for_agency_id IS NULL" : "r.for_agency_id = :forAgency"))
+                .param("held", role.name()).param("date", date);
         if (forAgency != null) statement = statement.param("forAgency", forAgency.value());
         return statement.query(AgencyDirectory::map).optional();
     }
@@ -86,12 +83,12 @@ public class AgencyRoles {
               AND (r.valid_to IS NULL OR r.valid_to >= :date)
             ORDER BY f.depth DESC, r.valid_from DESC LIMIT 1""";
 
-    /** The holder of the national role {@code :national} on {@code :date}, as {@link #holderOf} with no agency. */
-    private static final String NATIONAL_HOLDER = """
-             FROM agency_role r JOIN agency a ON a.id = r.agency_id
-            WHERE r.role = :national AND r.for_agency_id IS NULL AND r.valid_from <= :date
-              AND (r.valid_to IS NULL OR r.valid_to >= :date)
-            ORDER BY r.valid_from DESC, a.code LIMIT 1""";
+    /** The holder of {@code :held} on {@code :date} for whom {@code forClause} says ({@link #holderOf}). */
+    private static String heldFor(String forClause) {
+        return " FROM agency_role r JOIN agency a ON a.id = r.agency_id WHERE r.role = :held AND " + forClause
+                + " AND r.valid_from <= :date AND (r.valid_to IS NULL OR r.valid_to >= :date)"
+                + " ORDER BY r.valid_from DESC, a.code LIMIT 1";
+    }
 
     /** The serving holder for an agency and the national holder, as {@link #holdersFor} finds them. */
     public record Holders(Optional<AgencySummary> serving, Optional<AgencySummary> national) {
@@ -109,9 +106,9 @@ public class AgencyRoles {
         List<AgencySummary> servingHolder = new java.util.ArrayList<>(1);
         List<AgencySummary> nationalHolder = new java.util.ArrayList<>(1);
         jdbc.sql("(SELECT TRUE AS serving, " + HOLDER_COLUMNS + NEAREST_HOLDER + ") UNION ALL (SELECT FALSE, "
-                        + HOLDER_COLUMNS + NATIONAL_HOLDER + ")")
+                        + HOLDER_COLUMNS + heldFor("r.for_agency_id IS NULL") + ")")
                 .param("agency", agency.value()).param("serving", serving.name())
-                .param("national", national.name()).param("date", date)
+                .param("held", national.name()).param("date", date)
                 .query(rs -> {
                     (rs.getBoolean("serving") ? servingHolder : nationalHolder).add(AgencyDirectory.map(rs, 0));
                 });
