@@ -22,6 +22,9 @@
 #   DB_SHARED_BUFFERS=1GB DB_MAX_WAL_SIZE=8GB   (the embedded PostgreSQL's shared_buffers and max_wal_size: the
 #     database outgrows 128 MB within the intake run, and 1 GB of WAL forced a checkpoint, with its full-page
 #     images, every ~2 minutes)
+#   DB_DURABLE=true   (the embedded PostgreSQL flushes its WAL at every commit, fsync and synchronous_commit on, as
+#     the application's default for a database kept in a directory and as a production server does; false: neither,
+#     as zonky starts it for tests)
 #   PGBENCH_DURATION=$DURATION (a shorter pgbench phase keeps a 5-minute intake run shorter)
 #   LIST_CLIENTS=4 LIST_WARMUP=10s LIST_DURATION=60s   SKIP_LIST=1 (stop after the intake)
 #   PORT=18080 DB_PORT=15498 JAVA=java APP_JAVA_OPTS="-Xms1g -Xmx1g" LOADGEN_JAVA_OPTS="-Xms256m -Xmx512m" APP_ARGS=""
@@ -41,6 +44,7 @@ PGBENCH_DURATION=${PGBENCH_DURATION:-$DURATION}
 WARMUP=${WARMUP:-180s}
 DB_SHARED_BUFFERS=${DB_SHARED_BUFFERS:-1GB}
 DB_MAX_WAL_SIZE=${DB_MAX_WAL_SIZE:-8GB}
+DB_DURABLE=${DB_DURABLE:-true}
 CLIENTS=${CLIENTS:-32}
 RETRY_PCT=${RETRY_PCT:-10}
 VERIFY=${VERIFY:-all}
@@ -90,12 +94,13 @@ trap cleanup EXIT
 
 echo ">> Machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB RAM, $("$JAVA" -version 2>&1 | head -n 1);" \
      "load average: $(cut -d' ' -f1-3 /proc/loadavg); commit $(git rev-parse --short HEAD)$(git diff --quiet || echo ' (modified)')"
-echo ">> Starting $JAR on port $PORT (JVM: $APP_JAVA_OPTS; embedded PostgreSQL on port $DB_PORT in $DATA, shared_buffers $DB_SHARED_BUFFERS, max_wal_size $DB_MAX_WAL_SIZE)"
+echo ">> Starting $JAR on port $PORT (JVM: $APP_JAVA_OPTS; embedded PostgreSQL on port $DB_PORT in $DATA, shared_buffers $DB_SHARED_BUFFERS, max_wal_size $DB_MAX_WAL_SIZE, durable $DB_DURABLE)"
 # shellcheck disable=SC2086
 ATTT_BOOTSTRAP_API_TOKEN="$TOKEN" ATTT_BOOTSTRAP_ADMIN_PASSWORD="$ADMIN_PASSWORD" SERVER_PORT="$PORT" \
   "$JAVA" $APP_JAVA_OPTS -jar "$JAR" \
     --attt.embedded-database.directory="$DATA/postgres" --attt.embedded-database.port="$DB_PORT" \
     --attt.embedded-database.shared-buffers="$DB_SHARED_BUFFERS" --attt.embedded-database.max-wal-size="$DB_MAX_WAL_SIZE" \
+    --attt.embedded-database.durable="$DB_DURABLE" \
     --attt.demo-data=false $APP_ARGS > "$OUT/incidents-app.log" 2>&1 &
 APP_PID=$!
 

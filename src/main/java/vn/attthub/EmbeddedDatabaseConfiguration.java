@@ -21,7 +21,10 @@ import java.nio.file.Path;
 /**
  * With no {@code spring.datasource.url}, the platform runs its own PostgreSQL (zonky's embedded binaries) so that
  * {@code ./mvnw spring-boot:run} works on a fresh machine. Data lives in {@code attt.embedded-database.directory}
- * and survives restarts; an empty directory setting gives a throw-away database (tests).
+ * and survives restarts; an empty directory setting gives a throw-away database (tests). Data that survives restarts
+ * is also crash-safe: the server flushes its WAL at every commit ({@code fsync} and {@code synchronous_commit} on). A
+ * throw-away database runs as zonky starts it, with neither, which is faster and loses nothing that matters there;
+ * {@code attt.embedded-database.durable} overrides either choice. An external PostgreSQL is configured by its operator.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedDatabaseConfiguration.NoDatasourceUrl.class)
@@ -39,8 +42,11 @@ class EmbeddedDatabaseConfiguration {
     EmbeddedPostgres embeddedPostgres(@Value("${attt.embedded-database.directory:}") String directory,
                                       @Value("${attt.embedded-database.port:0}") int port,
                                       @Value("${attt.embedded-database.shared-buffers:128MB}") String sharedBuffers,
-                                      @Value("${attt.embedded-database.max-wal-size:1GB}") String maxWalSize)
+                                      @Value("${attt.embedded-database.max-wal-size:1GB}") String maxWalSize,
+                                      @Value("${attt.embedded-database.durable:}") String durableSetting)
             throws IOException {
+        boolean durable = StringUtils.hasText(durableSetting) ? Boolean.parseBoolean(durableSetting.strip())
+                : StringUtils.hasText(directory);
         // No shutdown hook of its own: it would stop PostgreSQL while Spring's hook is still closing beans that use
         // the database (the event publication registry waited 30 s for a connection). The context closes it last.
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -54,6 +60,10 @@ class EmbeddedDatabaseConfiguration {
                 // with more, and so writes fewer full-page images
                 .setServerConfig("max_wal_size", maxWalSize)
                 .setLocaleConfig("encoding", "UTF8");
+        if (durable) {
+            // after zonky's own "-F" (fsync off) and synchronous_commit=off on the server's command line: the last wins
+            builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+        }
         if (StringUtils.hasText(directory)) {
             Path dir = Path.of(directory).toAbsolutePath().normalize();
             Files.createDirectories(dir.getParent());
@@ -63,9 +73,10 @@ class EmbeddedDatabaseConfiguration {
             builder.setPort(port);
         }
         EmbeddedPostgres postgres = builder.start();
-        log.info("Database: EMBEDDED PostgreSQL on port {} with data in {} (set SPRING_DATASOURCE_URL to use an "
+        log.info("Database: EMBEDDED PostgreSQL on port {} with data in {}, {} (set SPRING_DATASOURCE_URL to use an "
                         + "external PostgreSQL >= 15)", postgres.getPort(),
-                StringUtils.hasText(directory) ? Path.of(directory).toAbsolutePath().normalize() : "a temporary directory");
+                StringUtils.hasText(directory) ? Path.of(directory).toAbsolutePath().normalize() : "a temporary directory",
+                durable ? "WAL flushed at every commit" : "WAL not flushed at commit (not crash-safe: attt.embedded-database.durable=false)");
         return postgres;
     }
 

@@ -104,9 +104,13 @@ class GeneratedSecurityTests {
                     w.callers().caller(w.unitOfA(), Role.VIEWER).userId().toString())),
             new Fixture("/api/v1/api-tokens/{}", w -> List.of(
                     w.callers().caller(w.unitOfA(), Role.VIEWER).tokenId().toString())),
-            new Fixture("/api/v1/audit/events/{}", w -> List.of(String.valueOf(
-                    w.audit().recordFor(null, "security-test", AuditEntry.success("test.security", "test", null,
-                            AgencyId.of(w.unitOfA().id()), Map.of()))))),
+            new Fixture("/api/v1/audit/events/{}", w -> {
+                UUID target = UUID.randomUUID();
+                w.audit().recordFor(null, "security-test", AuditEntry.success("test.security", "test", target,
+                        AgencyId.of(w.unitOfA().id()), Map.of()));
+                return List.of(w.jdbc().sql("SELECT seq FROM audit_event WHERE target_type = 'test' AND target_id = ?")
+                        .param(target.toString()).query(Long.class).single().toString());
+            }),
             new Fixture("/api/v1/systems/{}/baseline", w -> List.of(
                     ControlFixtures.baselineInSql(w.jdbc(), w.unitOfA().id()).toString())),
             new Fixture("/api/v1/systems/{}/baseline/{}", w -> List.of(

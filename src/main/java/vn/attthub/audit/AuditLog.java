@@ -18,7 +18,8 @@ import java.util.UUID;
 
 /**
  * The only way to write the audit trail. Joins the caller's transaction, so a change and its audit entry are
- * committed or rolled back together.
+ * committed or rolled back together. The entry joins the hash chain when that transaction commits (V6): its sequence
+ * number is known only then, and the chain's lock is held only while PostgreSQL commits.
  */
 @Service
 public class AuditLog {
@@ -32,25 +33,29 @@ public class AuditLog {
 
     /** Records an entry for the signed-in caller (or "anonymous"). */
     @Transactional
-    public long record(AuditEntry entry) {
+    public void record(AuditEntry entry) {
         CurrentUser user = currentUser();
-        return append(user == null ? null : user.id().value(), user == null ? "anonymous" : user.username(), entry);
+        append(user == null ? null : user.id().value(), user == null ? "anonymous" : user.username(), entry);
     }
 
     /** Records an entry on behalf of a named actor who is not (yet) signed in, e.g. a failed login. */
     @Transactional
-    public long recordFor(UUID actorUserId, String actorName, AuditEntry entry) {
-        return append(actorUserId, actorName, entry);
+    public void recordFor(UUID actorUserId, String actorName, AuditEntry entry) {
+        append(actorUserId, actorName, entry);
     }
 
-    private long append(UUID actorId, String actorName, AuditEntry entry) {
+    /** Into audit_pending, whose deferred trigger appends the entry with audit_append at commit (V2, V6). */
+    private void append(UUID actorId, String actorName, AuditEntry entry) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return jdbc.sql("SELECT audit_append(?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)")
+        jdbc.sql("""
+                        INSERT INTO audit_pending (occurred_at, actor_user_id, actor_name, agency_id, action,
+                                                   target_type, target_id, outcome, source_ip, details)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""")
                 .params(Timestamp.from(now), actorId, actorName,
                         entry.agency() == null ? null : entry.agency().value(), entry.action(), entry.targetType(),
                         entry.targetId(), entry.outcome().name(), sourceAddress(),
                         json.writeValueAsString(entry.details()))
-                .query(Long.class).single();
+                .update();
     }
 
     private static CurrentUser currentUser() {

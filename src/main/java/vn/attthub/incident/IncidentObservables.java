@@ -7,6 +7,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.attthub.audit.AuditEntry;
 import vn.attthub.audit.AuditLog;
 import vn.attthub.shared.CurrentUser;
+import vn.attthub.shared.Ids;
 import vn.attthub.shared.InvalidInputException;
 import vn.attthub.shared.InvalidInputException.FieldError;
 import vn.attthub.shared.Permission;
@@ -256,7 +257,7 @@ class IncidentObservables {
                         ON CONFLICT (incident_id, type, value) DO NOTHING
                         RETURNING type, value""")
                 .param("incident", incident)
-                .param("ids", items.stream().map(c -> UUID.randomUUID()).toArray(UUID[]::new))
+                .param("ids", items.stream().map(c -> Ids.next()).toArray(UUID[]::new))
                 .param("types", items.stream().map(Canonical::type).toArray(String[]::new))
                 .param("values", items.stream().map(Canonical::value).toArray(String[]::new))
                 .param("raws", items.stream().map(Canonical::raw).toArray(String[]::new))

@@ -15,6 +15,7 @@ import vn.attthub.organisation.AgencyTree;
 import vn.attthub.shared.AgencyId;
 import vn.attthub.shared.ConflictException;
 import vn.attthub.shared.CurrentUser;
+import vn.attthub.shared.Ids;
 import vn.attthub.shared.InvalidInputException;
 import vn.attthub.shared.InvalidInputException.FieldError;
 import vn.attthub.shared.NotFoundException;
@@ -196,7 +197,8 @@ class Incidents {
     /**
      * Files a notice: the incident row (its reference from the year's sequence in the same statement), then its
      * recipients, clocks, timeline event and the durable outbox row of the notification fan-out in one statement, the
-     * observables, and last the audit entry. The notifications are sent after commit by {@link IncidentNoticeOutbox}.
+     * observables, and the audit entry (chained at commit, V6). The notifications are sent after commit by
+     * {@link IncidentNoticeOutbox}.
      *
      * @param filedBy the own agency of the user who files (a named party of the notice: it may always see what it
      *                filed, TLP:RED included, even when filing for another agency), null when no user files
@@ -265,7 +267,7 @@ class Incidents {
         AgencyId operator = system != null ? system.operatorId() : agencyOrError(n.operatorId(), "operatorId", errors);
         if (!errors.isEmpty()) throw new InvalidInputException("Thông báo sự cố chưa hợp lệ (invalid notice).", errors);
 
-        UUID id = UUID.randomUUID();
+        UUID id = Ids.next();
         int year = LocalDate.ofInstant(now, ZONE).getYear();
         boolean beyond = n.beyondCapacity();
         Integer level = system == null ? null : system.approvedLevel();
@@ -316,10 +318,10 @@ class Incidents {
 
         // Clocks (Deadlines): the notice itself, the initial report when beyond capacity, one acknowledgement each.
         List<Clock> clocks = new ArrayList<>();
-        clocks.add(new Clock(UUID.randomUUID(), Deadlines.Kind.NOTICE, null, detected.plus(Deadlines.NOTICE), now));
-        if (beyond) clocks.add(new Clock(UUID.randomUUID(), Deadlines.Kind.INITIAL_REPORT, null, now.plus(immediate), null));
+        clocks.add(new Clock(Ids.next(), Deadlines.Kind.NOTICE, null, detected.plus(Deadlines.NOTICE), now));
+        if (beyond) clocks.add(new Clock(Ids.next(), Deadlines.Kind.INITIAL_REPORT, null, now.plus(immediate), null));
         for (IncidentRouting.Recipient r : recipients) {
-            clocks.add(new Clock(UUID.randomUUID(), Deadlines.Kind.ACKNOWLEDGEMENT, r.agency(), now.plus(immediate),
+            clocks.add(new Clock(Ids.next(), Deadlines.Kind.ACKNOWLEDGEMENT, r.agency(), now.plus(immediate),
                     null));
         }
         String comment = detected.plus(Deadlines.NOTICE).isBefore(now)
@@ -366,7 +368,6 @@ class Incidents {
         details.put("category", category.get().code());
         details.put("tlp", tlp.name());
         details.put("recipients", recipients.stream().map(r -> r.role() + ":" + r.agency().value()).toList());
-        // Last: the audit append serialises writers on the hash chain until commit, so hold that lock briefly.
         AuditEntry entry = AuditEntry.success("incident.filed", "incident", id, actor.agency(), details);
         if (actor.userId() == null) audit.recordFor(null, "system", entry); else audit.record(entry);
         Map<String, String> contact = new LinkedHashMap<>();
@@ -401,7 +402,7 @@ class Incidents {
         jdbc.sql("""
                         INSERT INTO incident_deadline (id, incident_id, kind, agency_id, due_at, satisfied_at, legal_basis)
                         VALUES (:id, :incident, :kind, :agency, :due, :satisfied, :basis)""")
-                .param("id", UUID.randomUUID()).param("incident", incident).param("kind", kind.name())
+                .param("id", Ids.next()).param("incident", incident).param("kind", kind.name())
                 .param("agency", agency == null ? null : agency.value(), java.sql.Types.OTHER)
                 .param("due", Timestamp.from(due))
                 .param("satisfied", satisfied == null ? null : Timestamp.from(satisfied), java.sql.Types.TIMESTAMP)

@@ -8,6 +8,7 @@ import vn.attthub.identity.AgencyMembers;
 import vn.attthub.organisation.AgencyContact;
 import vn.attthub.organisation.AgencyContacts;
 import vn.attthub.organisation.ContactKind;
+import vn.attthub.shared.Ids;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -64,7 +65,7 @@ public class Notifications {
         model.put("url", link == null ? baseUrl : baseUrl + link);
         Templates.Rendered rendered = templates.render(message.template(), model);
 
-        UUID id = UUID.randomUUID();
+        UUID id = Ids.next();
         Instant now = Instant.now();
         int inserted = jdbc.sql("""
                         INSERT INTO notification (id, agency_id, template, subject, body, link, dedup_key, created_at)
@@ -91,7 +92,7 @@ public class Notifications {
         // All deliveries in one statement (an in-app one per user, sent at once; a pending e-mail per address).
         List<String> addresses = new ArrayList<>(emails.values());
         UUID[] ids = new UUID[users.size() + addresses.size()];
-        for (int i = 0; i < ids.length; i++) ids[i] = UUID.randomUUID();
+        for (int i = 0; i < ids.length; i++) ids[i] = Ids.next();
         UUID[] userIds = new UUID[ids.length];
         String[] mails = new String[ids.length];
         for (int i = 0; i < users.size(); i++) userIds[i] = users.get(i);
@@ -139,7 +140,7 @@ public class Notifications {
             model.put("link", link);
             model.put("url", link == null ? baseUrl : baseUrl + link);
             Templates.Rendered rendered = templates.render(message.template(), model);
-            ids[i] = UUID.randomUUID();
+            ids[i] = Ids.next();
             agencies[i] = message.agency().value();
             templateNames[i] = message.template();
             subjects[i] = rendered.subject();
@@ -196,7 +197,7 @@ public class Notifications {
         }
         if (deliveryNotification.isEmpty()) return;
         UUID[] deliveryIds = new UUID[deliveryNotification.size()];
-        for (int i = 0; i < deliveryIds.length; i++) deliveryIds[i] = UUID.randomUUID();
+        for (int i = 0; i < deliveryIds.length; i++) deliveryIds[i] = Ids.next();
         jdbc.sql("""
                         INSERT INTO notification_delivery (id, notification_id, channel, user_id, email, status, sent_at,
                                                            next_attempt_at, created_at)

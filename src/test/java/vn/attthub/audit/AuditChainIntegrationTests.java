@@ -16,9 +16,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -42,9 +46,22 @@ class AuditChainIntegrationTests {
     @LocalServerPort
     int port;
 
+    /** Records an entry in a transaction of its own; returns the sequence number the chain gave it at commit. */
     long append(String action) {
-        return audit.recordFor(null, "test", AuditEntry.success(action, "test", UUID.randomUUID(), null,
+        UUID target = UUID.randomUUID();
+        audit.recordFor(null, "test", AuditEntry.success(action, "test", target, null,
                 Map.of("tên", "Sở Thông tin và Truyền thông", "n", 1)));
+        return seqOf(target);
+    }
+
+    long seqOf(UUID target) {
+        return jdbc.sql("SELECT seq FROM audit_event WHERE target_type = 'test' AND target_id = ?")
+                .param(target.toString()).query(Long.class).single();
+    }
+
+    long chained(UUID... targets) {
+        return jdbc.sql("SELECT count(*) FROM audit_event WHERE target_type = 'test' AND target_id = ANY(?)")
+                .param(Stream.of(targets).map(UUID::toString).toArray(String[]::new)).query(Long.class).single();
     }
 
     @Test
@@ -75,6 +92,66 @@ class AuditChainIntegrationTests {
         ChainVerification v = chain.verify();
         assertThat(v.valid()).as(v.reason()).isTrue();
         assertThat(v.checked()).isEqualTo(jdbc.sql("SELECT max(seq) FROM audit_event").query(Long.class).single());
+    }
+
+    /**
+     * V6: an entry joins the chain when its transaction commits, consecutive with the other entries of that
+     * transaction and in the order they were recorded; a rolled-back transaction leaves no entry; nothing stays
+     * pending outside a transaction.
+     */
+    @Test
+    void entriesJoinTheChainAtCommitInTheOrderRecordedAndNotAtAllOnRollback() {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        UUID undone = UUID.randomUUID();
+        tx.executeWithoutResult(status -> {
+            audit.recordFor(null, "test", AuditEntry.success("test.at-commit", "test", first, null, Map.of()));
+            audit.recordFor(null, "test", AuditEntry.success("test.at-commit", "test", second, null, Map.of()));
+            assertThat(chained(first, second)).isZero();
+        });
+        assertThat(chained(first, second)).isEqualTo(2);
+        assertThat(seqOf(second)).isEqualTo(seqOf(first) + 1);
+
+        tx.executeWithoutResult(status -> {
+            audit.recordFor(null, "test", AuditEntry.success("test.rolled-back", "test", undone, null, Map.of()));
+            status.setRollbackOnly();
+        });
+        assertThat(chained(undone)).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_pending").query(Long.class).single()).isZero();
+        assertThat(chain.verify().valid()).isTrue();
+    }
+
+    /**
+     * The reason for V6: a transaction that has recorded an entry but not yet committed does not hold the chain's
+     * lock, so other writers append and commit meanwhile (before V6 they waited for it).
+     */
+    @Test
+    void anOpenTransactionWithAnEntryDoesNotBlockOtherWriters() throws Exception {
+        UUID slow = UUID.randomUUID();
+        CountDownLatch recorded = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> open = pool.submit(() -> tx.executeWithoutResult(status -> {
+                audit.recordFor(null, "test", AuditEntry.success("test.slow", "test", slow, null, Map.of()));
+                recorded.countDown();
+                try {
+                    finish.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertThat(recorded.await(10, TimeUnit.SECONDS)).isTrue();
+            long other = CompletableFuture.supplyAsync(() -> append("test.meanwhile")).get(10, TimeUnit.SECONDS);
+            assertThat(chained(slow)).isZero();
+            finish.countDown();
+            open.get(10, TimeUnit.SECONDS);
+            assertThat(seqOf(slow)).isGreaterThan(other);
+        } finally {
+            finish.countDown();
+            pool.shutdownNow();
+        }
+        assertThat(chain.verify().valid()).isTrue();
     }
 
     @Test

@@ -59,9 +59,11 @@ class AuditTrailIntegrationTests {
     }
 
     long record(String action, Agency agency, AuditEntry.Outcome outcome, String targetType, String targetId) {
-        return audit.recordFor(null, "kiem-thu", new AuditEntry(action, targetType, targetId,
+        audit.recordFor(null, "kiem-thu", new AuditEntry(action, targetType, targetId,
                 agency == null ? null : AgencyId.of(agency.id()), outcome,
                 Map.of("tên", AuditEntry.change("Sở cũ", "Sở Khoa học và Công nghệ"))));
+        return jdbc.sql("SELECT seq FROM audit_event WHERE action = ? AND target_type = ? AND target_id = ?")
+                .params(action, targetType, targetId).query(Long.class).single();
     }
 
     JsonNode events(Caller caller, String query) {
