@@ -6,6 +6,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,17 +20,20 @@ import java.util.UUID;
 
 /**
  * The only way to write the audit trail. Joins the caller's transaction, so a change and its audit entry are
- * committed or rolled back together. The entry joins the hash chain when that transaction commits (V6): its sequence
- * number is known only then, and the chain's lock is held only while PostgreSQL commits.
+ * committed or rolled back together. The entry is written to audit_pending and joins the hash chain right after that
+ * transaction commits ({@link AuditChainer}, V6): its sequence number is known only then, and the chain's lock is
+ * never held by a business transaction.
  */
 @Service
 public class AuditLog {
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final AuditChainer chainer;
 
-    AuditLog(JdbcClient jdbc, JsonMapper json) {
+    AuditLog(JdbcClient jdbc, JsonMapper json, AuditChainer chainer) {
         this.jdbc = jdbc;
         this.json = json;
+        this.chainer = chainer;
     }
 
     /** Records an entry for the signed-in caller (or "anonymous"). */
@@ -44,7 +49,7 @@ public class AuditLog {
         append(actorUserId, actorName, entry);
     }
 
-    /** Into audit_pending, whose deferred trigger appends the entry with audit_append at commit (V2, V6). */
+    /** Into audit_pending, chained once the transaction has committed (V6). */
     private void append(UUID actorId, String actorName, AuditEntry entry) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         jdbc.sql("""
@@ -56,6 +61,22 @@ public class AuditLog {
                         entry.targetId(), entry.outcome().name(), sourceAddress(),
                         json.writeValueAsString(entry.details()))
                 .update();
+        chainAfterCommit();
+    }
+
+    /** Once per transaction: after it commits, wait until its entries are chained. */
+    private void chainAfterCommit() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) return; // @Transactional: never; swept
+        boolean registered = TransactionSynchronizationManager.getSynchronizations().stream()
+                .anyMatch(ChainAfterCommit.class::isInstance);
+        if (!registered) TransactionSynchronizationManager.registerSynchronization(new ChainAfterCommit(chainer));
+    }
+
+    private record ChainAfterCommit(AuditChainer chainer) implements TransactionSynchronization {
+        @Override
+        public void afterCommit() {
+            chainer.chainCommitted();
+        }
     }
 
     private static CurrentUser currentUser() {

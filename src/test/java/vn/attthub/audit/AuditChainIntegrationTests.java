@@ -40,6 +40,8 @@ class AuditChainIntegrationTests {
     @Autowired
     AuditChain chain;
     @Autowired
+    AuditChainer chainer;
+    @Autowired
     JdbcClient jdbc;
     @Autowired
     TransactionTemplate tx;
@@ -95,12 +97,12 @@ class AuditChainIntegrationTests {
     }
 
     /**
-     * V6: an entry joins the chain when its transaction commits, consecutive with the other entries of that
+     * V6: an entry joins the chain once its transaction has committed, consecutive with the other entries of that
      * transaction and in the order they were recorded; a rolled-back transaction leaves no entry; nothing stays
-     * pending outside a transaction.
+     * pending.
      */
     @Test
-    void entriesJoinTheChainAtCommitInTheOrderRecordedAndNotAtAllOnRollback() {
+    void entriesJoinTheChainAfterCommitInTheOrderRecordedAndNotAtAllOnRollback() {
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
         UUID undone = UUID.randomUUID();
@@ -117,6 +119,30 @@ class AuditChainIntegrationTests {
             status.setRollbackOnly();
         });
         assertThat(chained(undone)).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_pending").query(Long.class).single()).isZero();
+        assertThat(chain.verify().valid()).isTrue();
+    }
+
+    /**
+     * An entry committed but not chained (the application stopped between the two commits) is chained by the sweep;
+     * a pending entry cannot be edited meanwhile.
+     */
+    @Test
+    void theSweepChainsEntriesLeftPendingWhichCannotBeEdited() {
+        UUID left = UUID.randomUUID();
+        String insert = """
+                INSERT INTO audit_pending (occurred_at, actor_name, action, target_type, target_id, outcome)
+                VALUES (now(), 'test', 'test.left-pending', 'test', ?, 'SUCCESS')""";
+        jdbc.sql(insert).param(left.toString()).update();
+        assertThatThrownBy(() -> tx.executeWithoutResult(status -> jdbc.sql(
+                        "UPDATE audit_pending SET actor_name = 'mallory' WHERE target_id = ?")
+                .param(left.toString()).update()))
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("cannot be changed");
+        assertThat(chained(left)).isZero();
+        chainer.sweep();
+        assertThat(chained(left)).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT actor_name FROM audit_event WHERE target_type = 'test' AND target_id = ?")
+                .param(left.toString()).query(String.class).single()).isEqualTo("test");
         assertThat(jdbc.sql("SELECT count(*) FROM audit_pending").query(Long.class).single()).isZero();
         assertThat(chain.verify().valid()).isTrue();
     }
