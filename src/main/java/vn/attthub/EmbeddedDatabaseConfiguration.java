@@ -76,7 +76,8 @@ class EmbeddedDatabaseConfiguration {
         log.info("Database: EMBEDDED PostgreSQL on port {} with data in {}, {} (set SPRING_DATASOURCE_URL to use an "
                         + "external PostgreSQL >= 15)", postgres.getPort(),
                 StringUtils.hasText(directory) ? Path.of(directory).toAbsolutePath().normalize() : "a temporary directory",
-                durable ? "WAL flushed at every commit" : "WAL not flushed at commit (not crash-safe: attt.embedded-database.durable=false)");
+                durable ? "WAL flushed at every commit"
+                        : "WAL not flushed at commit (not crash-safe: attt.embedded-database.durable=false)");
         return postgres;
     }
 

@@ -43,6 +43,7 @@ DECLARE
     r    audit_pending;
     done BIGINT[] := '{}';
 BEGIN
+    -- audit_append's lock (V2), taken before the pending entries are read: two runs never read the same entries
     PERFORM pg_advisory_xact_lock(8606201586);
     FOR r IN SELECT * FROM audit_pending ORDER BY id LIMIT p_limit LOOP
         PERFORM audit_append(r.occurred_at, r.actor_user_id, r.actor_name, r.agency_id, r.action, r.target_type,

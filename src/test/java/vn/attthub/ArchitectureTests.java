@@ -115,7 +115,8 @@ class ArchitectureTests {
     static ArchRule auditOnlyThroughTheAuditModule() {
         return noClasses().that().resideOutsideOfPackage("vn.attthub.audit..").should(MENTION_AUDIT_TABLES_IN_SQL)
                 .because("the hash chain is only trustworthy if every entry is appended by audit.AuditLog "
-                        + "(audit_pending entries are chained at commit by audit_append, which takes the chain lock and computes the hash); other modules call AuditLog.record");
+                        + "(its audit_pending entries are chained after commit by audit_append, which takes the chain lock "
+                        + "and computes the hash); other modules call AuditLog.record");
     }
 
     @Test

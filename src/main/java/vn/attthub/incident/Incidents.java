@@ -197,7 +197,7 @@ class Incidents {
     /**
      * Files a notice: the incident row (its reference from the year's sequence in the same statement), then its
      * recipients, clocks, timeline event and the durable outbox row of the notification fan-out in one statement, the
-     * observables, and the audit entry (chained at commit, V6). The notifications are sent after commit by
+     * observables, and the audit entry (chained right after commit, V6). The notifications are sent after commit by
      * {@link IncidentNoticeOutbox}.
      *
      * @param filedBy the own agency of the user who files (a named party of the notice: it may always see what it
