@@ -846,6 +846,9 @@ public final class LoadGenerator {
         }
 
         Outcome send(HttpRequest request) {
+            if (o.socketTransport) {
+                return Sockets.send(request, o.timeout);
+            }
             long start = System.nanoTime();
             try {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -860,6 +863,153 @@ public final class LoadGenerator {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return new Outcome("interrupted", false, -1);
+            }
+        }
+    }
+
+    /**
+     * The default transport ({@code --http-client socket}): one blocking HTTP/1.1 keep-alive connection per worker
+     * thread, written and read directly. It spends about a quarter of the JDK HttpClient's CPU per request (no
+     * selector thread, no futures), which matters when the generator shares the server's cores. Plain http only;
+     * understands Content-Length and chunked answers; a timeout or an I/O error closes the connection.
+     */
+    static final class Sockets {
+        private static final ThreadLocal<Connection> CONNECTION = new ThreadLocal<>();
+
+        record Connection(URI origin, java.net.Socket socket, java.io.BufferedInputStream in, java.io.OutputStream out) {
+        }
+
+        static Outcome send(HttpRequest request, Duration timeout) {
+            long start = System.nanoTime();
+            Connection c = CONNECTION.get();
+            try {
+                URI uri = request.uri();
+                if (c == null || !c.origin().getHost().equals(uri.getHost()) || c.origin().getPort() != uri.getPort()) {
+                    close(c);
+                    java.net.Socket socket = new java.net.Socket();
+                    socket.setTcpNoDelay(true);
+                    socket.connect(new java.net.InetSocketAddress(uri.getHost(), uri.getPort() < 0 ? 80 : uri.getPort()),
+                            5_000);
+                    c = new Connection(uri, socket, new java.io.BufferedInputStream(socket.getInputStream(), 65_536),
+                            new java.io.BufferedOutputStream(socket.getOutputStream(), 16_384));
+                    CONNECTION.set(c);
+                }
+                c.socket().setSoTimeout((int) Math.max(1, timeout.toMillis()));
+                byte[] body = bodyOf(request);
+                StringBuilder head = new StringBuilder(512).append(request.method()).append(' ')
+                        .append(uri.getRawPath()).append(uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
+                        .append(" HTTP/1.1\r\nHost: ").append(uri.getHost()).append(':').append(uri.getPort())
+                        .append("\r\n");
+                request.headers().map().forEach((name, values) -> values.forEach(v ->
+                        head.append(name).append(": ").append(v).append("\r\n")));
+                if (body.length > 0 || request.method().equals("POST")) {
+                    head.append("Content-Length: ").append(body.length).append("\r\n");
+                }
+                head.append("\r\n");
+                c.out().write(head.toString().getBytes(StandardCharsets.UTF_8));
+                c.out().write(body);
+                c.out().flush();
+                String statusLine = line(c.in());
+                if (statusLine == null) throw new java.io.EOFException("connection closed");
+                int status = Integer.parseInt(statusLine.substring(9, 12));
+                long length = -1;
+                boolean chunked = false;
+                boolean closeAfter = false;
+                for (String h = line(c.in()); h != null && !h.isEmpty(); h = line(c.in())) {
+                    int colon = h.indexOf(':');
+                    if (colon < 0) continue;
+                    String name = h.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+                    String value = h.substring(colon + 1).trim();
+                    switch (name) {
+                        case "content-length" -> length = Long.parseLong(value);
+                        case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
+                        case "connection" -> closeAfter = value.equalsIgnoreCase("close");
+                        default -> { }
+                    }
+                }
+                java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+                if (request.method().equals("HEAD") || status == 204 || status == 304 || status / 100 == 1) {
+                    // no body
+                } else if (chunked) {
+                    for (long size = Long.parseLong(line(c.in()).split(";")[0].trim(), 16); size > 0;
+                         size = Long.parseLong(line(c.in()).split(";")[0].trim(), 16)) {
+                        answer.write(c.in().readNBytes((int) size));
+                        line(c.in());
+                    }
+                    for (String trailer = line(c.in()); trailer != null && !trailer.isEmpty(); trailer = line(c.in())) {
+                        // trailers are not used
+                    }
+                } else if (length >= 0) {
+                    byte[] bytes = c.in().readNBytes((int) length);
+                    if (bytes.length < length) throw new java.io.EOFException("body cut short");
+                    answer.write(bytes);
+                } else {
+                    answer.write(c.in().readAllBytes());
+                    closeAfter = true;
+                }
+                long micros = (System.nanoTime() - start) / 1_000;
+                if (closeAfter) {
+                    close(c);
+                }
+                return new Outcome(Integer.toString(status), status >= 200 && status < 300, micros,
+                        answer.toString(StandardCharsets.UTF_8));
+            } catch (java.net.SocketTimeoutException e) {
+                close(c);
+                return new Outcome("timeout", false, -1);
+            } catch (IOException | RuntimeException e) {
+                close(c);
+                return new Outcome(e.getClass().getSimpleName(), false, -1);
+            }
+        }
+
+        /** A header line without its CRLF; null at the end of the stream. */
+        private static String line(java.io.InputStream in) throws IOException {
+            StringBuilder b = new StringBuilder(64);
+            for (int ch = in.read(); ch != '\n'; ch = in.read()) {
+                if (ch < 0) return b.isEmpty() ? null : b.toString();
+                if (ch != '\r') b.append((char) ch);
+            }
+            return b.toString();
+        }
+
+        private static byte[] bodyOf(HttpRequest request) {
+            if (request.bodyPublisher().isEmpty()) return new byte[0];
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+            request.bodyPublisher().get().subscribe(new java.util.concurrent.Flow.Subscriber<>() {
+                @Override
+                public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
+                    subscription.request(Long.MAX_VALUE);
+                }
+
+                @Override
+                public void onNext(java.nio.ByteBuffer item) {
+                    byte[] bytes = new byte[item.remaining()];
+                    item.get(bytes);
+                    out.writeBytes(bytes);
+                }
+
+                @Override
+                public void onError(Throwable throwable) {
+                    done.completeExceptionally(throwable);
+                }
+
+                @Override
+                public void onComplete() {
+                    done.complete(null);
+                }
+            });
+            done.join();
+            return out.toByteArray();
+        }
+
+        private static void close(Connection c) {
+            if (c == null) return;
+            CONNECTION.remove();
+            try {
+                c.socket().close();
+            } catch (IOException ignored) {
+                // closing a broken connection
             }
         }
     }
@@ -1140,6 +1290,9 @@ public final class LoadGenerator {
                   --coverage-root R       national (default) or province (coverage)
                   --limit N               page size of search-agencies (default 20)
                   --timeout D             per-request timeout (default 10s)
+                  --http-client KIND      socket (default: one blocking keep-alive connection per client, the
+                                          least CPU on a shared machine; http only) or jdk
+                                          (java.net.http.HttpClient; always for https)
                   --retry-pct N           file-notices: share of requests that retry an earlier key (default 10)
                   --verify N|all          file-notices: notices read back afterwards (default 1000; 0 = none)
                   --json-out PATH         also write the report as JSON
@@ -1162,6 +1315,7 @@ public final class LoadGenerator {
         Duration duration = Duration.ofSeconds(30);
         Duration warmup = Duration.ofSeconds(10);
         boolean virtualThreads;
+        boolean socketTransport = true;
         int count = 10_000;
         String rootId;
         String codePrefix = "LG" + Long.toString(System.currentTimeMillis() / 1000 % 60_466_176L, 36)
@@ -1221,6 +1375,12 @@ public final class LoadGenerator {
                     case "--ids-file" -> o.idsFile = Path.of(value);
                     case "--limit" -> o.limit = positive(arg, value);
                     case "--timeout" -> o.timeout = duration(arg, value);
+                    case "--http-client" -> {
+                        if (!value.equals("socket") && !value.equals("jdk")) {
+                            throw new IllegalArgumentException("--http-client is socket or jdk");
+                        }
+                        o.socketTransport = value.equals("socket");
+                    }
                     case "--json-out" -> o.jsonOut = Path.of(value);
                     case "--assert-rps" -> o.assertRps = number(arg, value);
                     case "--assert-p95-ms" -> o.assertP95Ms = number(arg, value);
@@ -1254,6 +1414,9 @@ public final class LoadGenerator {
             }
             if (!o.baseUrl.startsWith("http://") && !o.baseUrl.startsWith("https://")) {
                 throw new IllegalArgumentException("--base-url must start with http:// or https://");
+            }
+            if (o.baseUrl.startsWith("https://")) {
+                o.socketTransport = false; // the socket transport speaks plain HTTP only
             }
             if (o.virtualThreads) {
                 threadFactory(true); // fails early on JDK 17

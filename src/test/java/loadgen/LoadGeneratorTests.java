@@ -650,4 +650,54 @@ class LoadGeneratorTests {
         System.arraycopy(b, 0, result, a.length, b.length);
         return result;
     }
+
+    /**
+     * The socket transport (the default) and the JDK's HttpClient send the same request (method, path and query,
+     * headers, UTF-8 body) and read the same answer, whether it comes with a Content-Length or chunked, over one
+     * kept-alive connection; an answer that never comes is a timeout, and the next request connects again.
+     */
+    @Test
+    void bothHttpClientsSendAndReadTheSameWithFixedLengthAndChunkedAnswers() {
+        List<String> seen = Collections.synchronizedList(new ArrayList<>());
+        server.createContext("/echo", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String query = exchange.getRequestURI().getRawQuery();
+            seen.add(exchange.getRequestMethod() + " " + query + " " + exchange.getRequestHeaders().getFirst("Idempotency-Key")
+                    + " " + exchange.getRequestHeaders().getFirst("Authorization") + " " + body);
+            if ("slow".equals(query)) sleep(1_500);
+            byte[] answer = ("{\"echo\":\"" + body.replace("\"", "'") + "\"}").getBytes(StandardCharsets.UTF_8);
+            boolean chunked = "chunked".equals(query);
+            exchange.sendResponseHeaders(query != null && query.startsWith("s=") ? Integer.parseInt(query.substring(2))
+                    : 201, chunked ? 0 : answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        for (String client : List.of("socket", "jdk")) {
+            LoadGenerator.Options o = LoadGenerator.Options.parse(new String[]{"--base-url", baseUrl, "--token", TOKEN,
+                    "--scenario", "get-agency", "--http-client", client, "--timeout", "500ms"});
+            var c = new LoadGenerator.Client(java.net.http.HttpClient.newHttpClient(), o);
+            String notice = "{\"title\":\"Tấn công từ chối dịch vụ\"}";
+            for (String query : List.of("fixed", "chunked", "fixed")) {
+                LoadGenerator.Outcome posted = c.send(c.post("/echo?" + query, notice, "key-" + client));
+                assertThat(posted.key()).as(client).isEqualTo("201");
+                assertThat(posted.ok()).isTrue();
+                assertThat(posted.body()).as(client + " " + query).isEqualTo("{\"echo\":\"{'title':'Tấn công từ chối dịch vụ'}\"}");
+            }
+            LoadGenerator.Outcome notFound = c.send(c.get("/echo?s=404"));
+            assertThat(notFound.key()).isEqualTo("404");
+            assertThat(notFound.ok()).isFalse();
+            assertThat(c.send(c.get("/echo?slow")).key()).as(client).isEqualTo("timeout");
+            assertThat(c.send(c.get("/echo?s=200")).key()).as("after a timeout, " + client).isEqualTo("200");
+        }
+        String auth = "Bearer " + TOKEN;
+        List<String> expected = new ArrayList<>();
+        for (String client : List.of("socket", "jdk")) {
+            for (String query : List.of("fixed", "chunked", "fixed")) {
+                expected.add("POST " + query + " key-" + client + " " + auth + " {\"title\":\"Tấn công từ chối dịch vụ\"}");
+            }
+            expected.addAll(List.of("GET s=404 null " + auth + " ", "GET slow null " + auth + " ",
+                    "GET s=200 null " + auth + " "));
+        }
+        assertThat(seen).containsExactlyElementsOf(expected);
+    }
 }

@@ -18,6 +18,7 @@ import vn.attthub.shared.Permission;
 import vn.attthub.shared.RequiresPermission;
 import vn.attthub.shared.web.ApiProblems;
 import vn.attthub.shared.web.Etags;
+import vn.attthub.shared.web.IdempotentWithItsAnswer;
 
 import java.net.URI;
 import java.util.List;
@@ -52,6 +53,7 @@ class IncidentController {
 
     @PostMapping("/api/v1/incidents")
     @RequiresPermission(Permission.INCIDENT_REPORT)
+    @IdempotentWithItsAnswer // the notice and its stored answer commit together: one commit per notice
     ResponseEntity<IncidentViews.Detail> file(@AuthenticationPrincipal CurrentUser user,
                                               @RequestBody Incidents.Notice body) {
         // The answer is built from what the intake stored (IncidentViews.filed), not read back: same JSON as a GET.

@@ -35,7 +35,7 @@ public class InformationSystems {
 
     /** The system with its level inputs (component levels derived from its components' approved levels). */
     public Optional<SystemSummary> find(UUID id) {
-        return systems.find(id).map(this::summary);
+        return systems.findWithComponentLevels(id).map(w -> summary(w.system(), w.componentLevels()));
     }
 
     /** The system registered under {@code code} (codes are unique, compared without case). */
@@ -57,9 +57,13 @@ public class InformationSystems {
     }
 
     SystemSummary summary(InformationSystem s) {
+        return summary(s, systems.componentLevels(s.id()));
+    }
+
+    private static SystemSummary summary(InformationSystem s, List<Integer> componentLevels) {
         return new SystemSummary(s.id(), s.code(), s.name(), s.ownerId(), s.operatorId(), s.lifecycle(),
-                s.approvedLevel(), s.criteria().toInputs(s.systemType(), s.informationTypes(),
-                systems.componentLevels(s.id())), s.hostingProviderId());
+                s.approvedLevel(), s.criteria().toInputs(s.systemType(), s.informationTypes(), componentLevels),
+                s.hostingProviderId());
     }
 
     /**

@@ -60,6 +60,20 @@ class Systems {
                 .query(Systems::map).optional();
     }
 
+    /** A system and the approved levels of its components (Art 5.2, highest first) in one statement. */
+    Optional<WithComponentLevels> findWithComponentLevels(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + ", ARRAY(" + COMPONENT_LEVELS.formatted("s.id") + ") AS component_levels "
+                        + "FROM information_system s WHERE s.id = :id")
+                .param("id", id)
+                .query((rs, i) -> new WithComponentLevels(map(rs, i),
+                        java.util.Arrays.stream((Object[]) rs.getArray("component_levels").getArray())
+                                .map(level -> ((Number) level).intValue()).toList()))
+                .optional();
+    }
+
+    record WithComponentLevels(InformationSystem system, List<Integer> componentLevels) {
+    }
+
     Optional<InformationSystem> findForUpdate(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM information_system s WHERE s.id = :id FOR UPDATE")
                 .param("id", id).query(Systems::map).optional();
@@ -100,11 +114,14 @@ class Systems {
 
     /** Approved levels of a system's components, for Art 5.2 (composite level = max of components). */
     List<Integer> componentLevels(UUID id) {
-        return jdbc.sql("SELECT s.approved_level FROM information_system_component c "
-                        + "JOIN information_system s ON s.id = c.component_id "
-                        + "WHERE c.system_id = :id AND s.approved_level IS NOT NULL ORDER BY s.approved_level DESC")
-                .param("id", id).query(Integer.class).list();
+        return jdbc.sql(COMPONENT_LEVELS.formatted(":id")).param("id", id).query(Integer.class).list();
     }
+
+    /** The approved levels of the components of the system whose id is the placeholder, highest first. */
+    private static final String COMPONENT_LEVELS = """
+            SELECT cs.approved_level FROM information_system_component c
+            JOIN information_system cs ON cs.id = c.component_id
+            WHERE c.system_id = %s AND cs.approved_level IS NOT NULL ORDER BY cs.approved_level DESC""";
 
     List<String> domains(UUID id) {
         return jdbc.sql("SELECT domain FROM information_system_domain WHERE system_id = :id ORDER BY domain")

@@ -11,14 +11,20 @@ import vn.attthub.TestCallers.Agency;
 import vn.attthub.TestCallers.Caller;
 import vn.attthub.shared.Role;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static vn.attthub.incident.IncidentFixtures.json;
 import static vn.attthub.incident.IncidentFixtures.notice;
 
@@ -34,6 +40,8 @@ class IncidentListRecountIntegrationTests {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    DataSource dataSource;
 
     /** incident_agency holds exactly: every agency on the path of the reporter, owner, operator and each recipient. */
     void ancestorsMatchARecount() {
@@ -180,5 +188,77 @@ class IncidentListRecountIntegrationTests {
         jdbc.sql("UPDATE incident SET owner_id = ? WHERE id = ?::uuid").params(commune.id(), filed.get(6)).update();
         check(f, f.province, other, coordinator, provinceAdmin);
         assertThat(ids(f.callers, "size=200&agencyId=" + commune.id(), coordinator)).containsExactly(filed.get(6));
+    }
+
+    /**
+     * V114: a notice no longer locks agency rows; its triggers take a shared advisory lock and a path change takes it
+     * exclusively. A subtree move that starts while a notice's transaction is open waits for its commit and then
+     * recomputes that case too, so incident_agency still equals a recount. Without the lock the move would miss the
+     * uncommitted case, whose rows would keep the old ancestors.
+     */
+    @Test
+    void aSubtreeMoveWaitsForANoticeInFlightAndThenCountsIt() throws Exception {
+        var f = new IncidentFixtures(jdbc, new TestCallers(jdbc, port));
+        Agency other = f.callers.agency(f.root, "PROVINCE", "Tỉnh nhận chuyển khi đang tiếp nhận");
+        Agency department = f.callers.agency(f.province, "DEPARTMENT", "Sở chuyển khi đang tiếp nhận");
+        Caller operator = f.callers.caller(f.owner, Role.SYSTEM_OPERATOR);
+        var filed = f.callers.postJson("/api/v1/incidents", operator.token(), notice(f.system, "GREEN", false, recent(1)));
+        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+        UUID incident = UUID.fromString(json(filed).get("id").asString());
+
+        try (Connection notice = dataSource.getConnection(); Connection mover = dataSource.getConnection()) {
+            notice.setAutoCommit(false);
+            // The department becomes a party of the case inside a transaction that stays open (as a notice's does).
+            try (PreparedStatement add = notice.prepareStatement("INSERT INTO incident_recipient (incident_id, "
+                    + "agency_id, role, delivered_at) VALUES (?, ?, 'NETWORK_MEMBER', now())")) {
+                add.setObject(1, incident);
+                add.setObject(2, department.id());
+                add.executeUpdate();
+            }
+            int moverPid = pid(mover);
+            CompletableFuture<Integer> move = CompletableFuture.supplyAsync(() -> {
+                try (PreparedStatement m = mover.prepareStatement(
+                        "UPDATE agency SET path = ? || substr(path, ?) WHERE path LIKE ? || '%'")) {
+                    m.setString(1, other.path() + department.id() + "/");
+                    m.setInt(2, department.path().length() + 1);
+                    m.setString(3, department.path());
+                    return m.executeUpdate();
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            String waiting = null;
+            for (int i = 0; i < 100 && waiting == null; i++) {
+                waiting = jdbc.sql("SELECT wait_event FROM pg_stat_activity WHERE pid = ? AND wait_event_type = 'Lock'")
+                        .param(moverPid).query(String.class).optional().orElse(null);
+                if (waiting == null) Thread.sleep(50);
+            }
+            assertThat(waiting).as("the move waits for the notice's transaction").isEqualTo("advisory");
+            assertThat(move).isNotDone();
+            notice.commit();
+            assertThat(move.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        }
+        jdbc.sql("UPDATE agency SET parent_id = ? WHERE id = ?").params(other.id(), department.id()).update();
+        ancestorsMatchARecount();
+        assertThat(jdbc.sql("SELECT count(*) FROM incident_agency WHERE incident_id = ? AND ancestor_id = ?")
+                .params(incident, other.id()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    static int pid(Connection c) throws java.sql.SQLException {
+        try (var rs = c.createStatement().executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    /** V13: the registry closes agencies (valid_to) and never deletes one, so every id a case names stays valid. */
+    @Test
+    void anAgencyCannotBeDeleted() {
+        var callers = new TestCallers(jdbc, port);
+        Agency unused = callers.agency(callers.root(), "UNIT", "Đơn vị không ai tham chiếu"); // no foreign key stops it
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM agency WHERE id = ?").param(unused.id()).update())
+                .hasMessageContaining("agencies are never deleted");
+        assertThat(jdbc.sql("SELECT count(*) FROM agency WHERE id = ?").param(unused.id()).query(Long.class).single())
+                .isEqualTo(1);
     }
 }

@@ -12,7 +12,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import vn.attthub.shared.CurrentUser;
 
@@ -45,6 +50,10 @@ import java.util.Optional;
  *       instance died mid-request is taken over after {@code attt.idempotency.abandon-after}.</li>
  * </ul>
  * Runs after Spring Security, so the caller is known; requests without a key pass through untouched.
+ * <p>
+ * For a handler marked {@link IdempotentWithItsAnswer}, {@link #transactions()} opens the transaction just before
+ * the handler runs, the handler's services join it, and the answer is stored in it before the one commit. A 2xx whose
+ * changes cannot commit is answered 503 and its claim released, so a retry executes it again.
  */
 public class IdempotencyKeys extends OncePerRequestFilter {
     public static final String HEADER = "Idempotency-Key";
@@ -52,14 +61,20 @@ public class IdempotencyKeys extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(IdempotencyKeys.class);
     private static final int MAX_KEY = 200;
 
+    /** Request attribute: the {@link Claim} of the request being executed. */
+    static final String CLAIM = IdempotencyKeys.class.getName() + ".claim";
+
     private final JdbcClient jdbc;
+    private final PlatformTransactionManager transactionManager;
     private final long maxBody;
     private final Duration ttl;
     private final Duration wait;
     private final Duration abandonAfter;
 
-    public IdempotencyKeys(JdbcClient jdbc, long maxBody, Duration ttl, Duration wait, Duration abandonAfter) {
+    public IdempotencyKeys(JdbcClient jdbc, PlatformTransactionManager transactionManager, long maxBody, Duration ttl,
+                           Duration wait, Duration abandonAfter) {
         this.jdbc = jdbc;
+        this.transactionManager = transactionManager;
         this.maxBody = maxBody;
         this.ttl = ttl;
         this.wait = wait;
@@ -67,6 +82,41 @@ public class IdempotencyKeys extends OncePerRequestFilter {
     }
 
     record Stored(String requestHash, Integer status, String contentType, String location, byte[] body) {
+    }
+
+    /** A claimed key while its request executes; {@code transaction} is set when the handler runs in one with it. */
+    static final class Claim {
+        final String principal;
+        final String key;
+        TransactionStatus transaction;
+
+        Claim(String principal, String key) {
+            this.principal = principal;
+            this.key = key;
+        }
+
+        TransactionStatus takeTransaction() {
+            TransactionStatus t = transaction;
+            transaction = null;
+            return t;
+        }
+    }
+
+    /**
+     * Opens the transaction of a claimed request whose handler is marked {@link IdempotentWithItsAnswer}, right
+     * before the handler (after every other interceptor, the permission check included); the filter ends it.
+     */
+    public HandlerInterceptor transactions() {
+        return new HandlerInterceptor() {
+            @Override
+            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+                if (handler instanceof HandlerMethod method && method.hasMethodAnnotation(IdempotentWithItsAnswer.class)
+                        && request.getAttribute(CLAIM) instanceof Claim claim && claim.transaction == null) {
+                    claim.transaction = transactionManager.getTransaction(TransactionDefinition.withDefaults());
+                }
+                return true;
+            }
+        };
     }
 
     @Override
@@ -102,7 +152,7 @@ public class IdempotencyKeys extends OncePerRequestFilter {
         long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
             if (claim(principal, key, request, hash)) {
-                execute(principal, key, new CachedBody(request, body), response, chain);
+                execute(new Claim(principal, key), new CachedBody(request, body), response, chain);
                 return;
             }
             Optional<Stored> stored = find(principal, key);
@@ -133,28 +183,76 @@ public class IdempotencyKeys extends OncePerRequestFilter {
         }
     }
 
-    private void execute(String principal, String key, HttpServletRequest request, HttpServletResponse response,
-                         FilterChain chain) throws IOException, ServletException {
+    private void execute(Claim claim, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
         ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
+        request.setAttribute(CLAIM, claim);
         boolean stored = false;
         try {
             chain.doFilter(request, wrapper);
             int status = wrapper.getStatus();
-            if ((status >= 200 && status < 300) || (status >= 400 && status < 500)) {
-                jdbc.sql("""
-                                UPDATE idempotent_request SET status = ?, content_type = ?, location = ?, body = ?
-                                WHERE principal = ? AND key = ?""")
-                        .params(status, wrapper.getContentType(), wrapper.getHeader("Location"),
-                                wrapper.getContentAsByteArray(), principal, key)
-                        .update();
-                stored = true;
+            boolean success = status >= 200 && status < 300;
+            boolean storable = success || (status >= 400 && status < 500);
+            TransactionStatus transaction = claim.takeTransaction();
+            if (transaction == null) {
+                if (storable) {
+                    store(claim, wrapper);
+                    stored = true;
+                }
+            } else if (success && !transaction.isRollbackOnly()) {
+                stored = storeAndCommit(claim, wrapper, transaction);
+            } else {
+                transactionManager.rollback(transaction);
+                if (success) {
+                    notCommitted(wrapper); // a 2xx whose changes were rolled back must not reach the client
+                } else if (storable) {
+                    store(claim, wrapper); // a 4xx: nothing was changed, the answer is kept as always
+                    stored = true;
+                }
             }
         } finally {
+            TransactionStatus left = claim.takeTransaction();
+            if (left != null && !left.isCompleted()) {
+                transactionManager.rollback(left);
+            }
             if (!stored) {
-                release(principal, key);
+                release(claim.principal, claim.key);
             }
             wrapper.copyBodyToResponse();
         }
+    }
+
+    private boolean storeAndCommit(Claim claim, ContentCachingResponseWrapper wrapper, TransactionStatus transaction)
+            throws IOException {
+        try {
+            store(claim, wrapper);
+        } catch (RuntimeException e) {
+            transactionManager.rollback(transaction);
+            throw e;
+        }
+        try {
+            transactionManager.commit(transaction);
+            return true;
+        } catch (RuntimeException e) { // a TransactionException, or a DataAccessException from a deferred constraint
+            log.warn("Changes of an idempotent request did not commit; answered 503 and released its key", e);
+            notCommitted(wrapper);
+            return false;
+        }
+    }
+
+    private static void notCommitted(ContentCachingResponseWrapper wrapper) throws IOException {
+        wrapper.reset();
+        FilterProblems.write(wrapper, 503, "Not committed",
+                "Không lưu được yêu cầu; hãy gửi lại với cùng Idempotency-Key (not saved; retry with the same key).");
+    }
+
+    private void store(Claim claim, ContentCachingResponseWrapper wrapper) {
+        jdbc.sql("""
+                        UPDATE idempotent_request SET status = ?, content_type = ?, location = ?, body = ?
+                        WHERE principal = ? AND key = ?""")
+                .params(wrapper.getStatus(), wrapper.getContentType(), wrapper.getHeader("Location"),
+                        wrapper.getContentAsByteArray(), claim.principal, claim.key)
+                .update();
     }
 
     private void release(String principal, String key) {

@@ -4,10 +4,14 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.time.Duration;
 
@@ -38,11 +42,23 @@ class WebInfrastructure {
     }
 
     @Bean
-    IdempotencyKeys idempotencyKeys(JdbcClient jdbc, @Value("${attt.web.max-json-body:1MB}") DataSize limit,
+    IdempotencyKeys idempotencyKeys(JdbcClient jdbc, PlatformTransactionManager transactionManager,
+                                    @Value("${attt.web.max-json-body:1MB}") DataSize limit,
                                     @Value("${attt.idempotency.ttl:PT24H}") Duration ttl,
                                     @Value("${attt.idempotency.wait:PT10S}") Duration wait,
                                     @Value("${attt.idempotency.abandon-after:PT10M}") Duration abandonAfter) {
-        return new IdempotencyKeys(jdbc, limit.toBytes(), ttl, wait, abandonAfter);
+        return new IdempotencyKeys(jdbc, transactionManager, limit.toBytes(), ttl, wait, abandonAfter);
+    }
+
+    /** The transaction of handlers marked {@link IdempotentWithItsAnswer}: opened after every other interceptor. */
+    @Bean
+    WebMvcConfigurer idempotentTransactions(IdempotencyKeys keys) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(keys.transactions()).order(Ordered.LOWEST_PRECEDENCE);
+            }
+        };
     }
 
     @Bean

@@ -168,6 +168,75 @@ class ApiInfrastructureIntegrationTests {
         assertThat(other.body()).isNotEqualTo(admin.body());
     }
 
+    // --- a handler whose changes commit with its stored answer (@IdempotentWithItsAnswer) ---
+
+    long changes(String name) {
+        return jdbc.sql("SELECT count(*) FROM probe_change WHERE name = ?").param(name).query(Long.class).single();
+    }
+
+    Integer storedStatus(String key) {
+        return jdbc.sql("SELECT status FROM idempotent_request WHERE key = ?").param(key).query(Integer.class)
+                .optional().orElse(null);
+    }
+
+    void createProbeTable() {
+        jdbc.sql("CREATE TABLE IF NOT EXISTS probe_change (name TEXT, "
+                + "CONSTRAINT probe_change_name_uq UNIQUE (name) DEFERRABLE INITIALLY DEFERRED)").update();
+    }
+
+    @Test
+    void changesAndTheStoredAnswerCommitTogetherAndAreReplayed() {
+        createProbeTable();
+        String key = "k-" + UUID.randomUUID();
+        String name = "atomic-" + key;
+        HttpResponse<String> first = postWithKey(PROBE + "/atomic?then=commit", ADMIN, key, "{\"name\":\"" + name + "\"}");
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        assertThat(changes(name)).isEqualTo(1);
+        assertThat(storedStatus(key)).isEqualTo(201);
+        int executions = ProbeController.EXECUTIONS.get();
+        HttpResponse<String> again = postWithKey(PROBE + "/atomic?then=commit", ADMIN, key, "{\"name\":\"" + name + "\"}");
+        assertThat(again.statusCode()).isEqualTo(201);
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(again.headers().firstValue(IdempotencyKeys.REPLAYED)).contains("true");
+        assertThat(ProbeController.EXECUTIONS.get()).isEqualTo(executions);
+        assertThat(changes(name)).isEqualTo(1);
+    }
+
+    @Test
+    void aSuccessWhoseChangesCannotCommitIs503AndTheKeyCanBeRetried() {
+        createProbeTable();
+        for (String then : List.of("rollback", "twice")) {
+            String key = "k-" + UUID.randomUUID();
+            String name = then + "-" + key;
+            int before = ProbeController.EXECUTIONS.get();
+            HttpResponse<String> first = postWithKey(PROBE + "/atomic?then=" + then, ADMIN, key,
+                    "{\"name\":\"" + name + "\"}");
+            assertProblem(first, 503);
+            assertThat(first.headers().firstValue("Location")).as(then).isEmpty();
+            assertThat(changes(name)).as(then).isZero();
+            assertThat(storedStatus(key)).as("the claim is released, nothing stored: " + then).isNull();
+            HttpResponse<String> retry = postWithKey(PROBE + "/atomic?then=" + then, ADMIN, key,
+                    "{\"name\":\"" + name + "\"}");
+            assertProblem(retry, 503);
+            assertThat(retry.headers().firstValue(IdempotencyKeys.REPLAYED)).isEmpty();
+            assertThat(ProbeController.EXECUTIONS.get()).as("executed again: " + then).isEqualTo(before + 2);
+        }
+    }
+
+    @Test
+    void aClientErrorOfAnAtomicHandlerRollsBackItsChangesAndIsReplayed() {
+        createProbeTable();
+        String key = "k-" + UUID.randomUUID();
+        String name = "invalid-" + key;
+        HttpResponse<String> first = postWithKey(PROBE + "/atomic?then=invalid", ADMIN, key, "{\"name\":\"" + name + "\"}");
+        assertProblem(first, 400);
+        assertThat(changes(name)).isZero();
+        assertThat(storedStatus(key)).isEqualTo(400);
+        HttpResponse<String> again = postWithKey(PROBE + "/atomic?then=invalid", ADMIN, key, "{\"name\":\"" + name + "\"}");
+        assertThat(again.statusCode()).isEqualTo(400);
+        assertThat(again.headers().firstValue(IdempotencyKeys.REPLAYED)).contains("true");
+    }
+
     @Test
     void serverErrorsAreNotStoredSoTheSameKeyCanBeRetried() {
         String key = "k-" + UUID.randomUUID();

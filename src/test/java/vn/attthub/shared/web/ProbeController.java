@@ -3,10 +3,15 @@ package vn.attthub.shared.web;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.attthub.shared.InvalidInputException;
 import vn.attthub.shared.Permission;
 import vn.attthub.shared.RequiresPermission;
 
@@ -24,6 +29,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 @RequiresPermission(Permission.AGENCY_READ)
 class ProbeController {
     static final AtomicInteger EXECUTIONS = new AtomicInteger();
+    private final JdbcClient jdbc;
+    private final TransactionTemplate inner;
+
+    ProbeController(JdbcClient jdbc, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.inner = new TransactionTemplate(transactions);
+    }
 
     enum Colour { RED, GREEN }
 
@@ -54,5 +66,28 @@ class ProbeController {
     ResponseEntity<ProbeResponse> fail(@RequestBody ProbeRequest request) {
         EXECUTIONS.incrementAndGet();
         throw new IllegalStateException("probe failure");
+    }
+
+    /**
+     * Records {@code name} in probe_change (created by the test; its unique constraint is checked at commit) and
+     * answers 201, in one transaction with the stored answer. {@code then}: {@code rollback} marks the transaction
+     * rollback-only as a failed, caught inner {@code @Transactional} call would; {@code invalid} fails with a 400;
+     * {@code twice} records the name twice, which only the commit refuses.
+     */
+    @PostMapping("/atomic")
+    @IdempotentWithItsAnswer
+    ResponseEntity<ProbeResponse> atomic(@RequestBody ProbeRequest request,
+                                         @org.springframework.web.bind.annotation.RequestParam String then) {
+        int n = EXECUTIONS.incrementAndGet();
+        jdbc.sql("INSERT INTO probe_change (name) VALUES (?)").param(request.name()).update();
+        switch (then) {
+            case "rollback" -> inner.executeWithoutResult(TransactionStatus::setRollbackOnly);
+            case "invalid" -> throw new InvalidInputException("invalid probe",
+                    List.of(new InvalidInputException.FieldError("name", "refused")));
+            case "twice" -> jdbc.sql("INSERT INTO probe_change (name) VALUES (?)").param(request.name()).update();
+            default -> { }
+        }
+        return ResponseEntity.created(URI.create("/api/v1/test-probe/" + n))
+                .body(new ProbeResponse(n, request.name(), request.colour()));
     }
 }
