@@ -83,7 +83,7 @@ class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     DataSource dataSource(EmbeddedPostgres postgres,
-                          @org.springframework.beans.factory.annotation.Value("${attt.embedded-database.pool-size:8}")
+                          @org.springframework.beans.factory.annotation.Value("${attt.embedded-database.pool-size:12}")
                           int poolSize) {
         HikariDataSource ds = new HikariDataSource();
         ds.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
