@@ -179,22 +179,23 @@ class ApiInfrastructureIntegrationTests {
                 .optional().orElse(null);
     }
 
-    void createProbeTable() {
+    /** POST to the probe's atomic handler ({@code then}: see {@link ProbeController#atomic}) with {@code key}. */
+    HttpResponse<String> postAtomic(String then, String key, String name) {
         jdbc.sql("CREATE TABLE IF NOT EXISTS probe_change (name TEXT, "
                 + "CONSTRAINT probe_change_name_uq UNIQUE (name) DEFERRABLE INITIALLY DEFERRED)").update();
+        return postWithKey(PROBE + "/atomic?then=" + then, ADMIN, key, "{\"name\":\"" + name + "\"}");
     }
 
     @Test
     void changesAndTheStoredAnswerCommitTogetherAndAreReplayed() {
-        createProbeTable();
         String key = "k-" + UUID.randomUUID();
         String name = "atomic-" + key;
-        HttpResponse<String> first = postWithKey(PROBE + "/atomic?then=commit", ADMIN, key, "{\"name\":\"" + name + "\"}");
+        HttpResponse<String> first = postAtomic("commit", key, name);
         assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
         assertThat(changes(name)).isEqualTo(1);
         assertThat(storedStatus(key)).isEqualTo(201);
         int executions = ProbeController.EXECUTIONS.get();
-        HttpResponse<String> again = postWithKey(PROBE + "/atomic?then=commit", ADMIN, key, "{\"name\":\"" + name + "\"}");
+        HttpResponse<String> again = postAtomic("commit", key, name);
         assertThat(again.statusCode()).isEqualTo(201);
         assertThat(again.body()).isEqualTo(first.body());
         assertThat(again.headers().firstValue(IdempotencyKeys.REPLAYED)).contains("true");
@@ -204,19 +205,16 @@ class ApiInfrastructureIntegrationTests {
 
     @Test
     void aSuccessWhoseChangesCannotCommitIs503AndTheKeyCanBeRetried() {
-        createProbeTable();
         for (String then : List.of("rollback", "twice")) {
             String key = "k-" + UUID.randomUUID();
             String name = then + "-" + key;
             int before = ProbeController.EXECUTIONS.get();
-            HttpResponse<String> first = postWithKey(PROBE + "/atomic?then=" + then, ADMIN, key,
-                    "{\"name\":\"" + name + "\"}");
+            HttpResponse<String> first = postAtomic(then, key, name);
             assertProblem(first, 503);
             assertThat(first.headers().firstValue("Location")).as(then).isEmpty();
             assertThat(changes(name)).as(then).isZero();
             assertThat(storedStatus(key)).as("the claim is released, nothing stored: " + then).isNull();
-            HttpResponse<String> retry = postWithKey(PROBE + "/atomic?then=" + then, ADMIN, key,
-                    "{\"name\":\"" + name + "\"}");
+            HttpResponse<String> retry = postAtomic(then, key, name);
             assertProblem(retry, 503);
             assertThat(retry.headers().firstValue(IdempotencyKeys.REPLAYED)).isEmpty();
             assertThat(ProbeController.EXECUTIONS.get()).as("executed again: " + then).isEqualTo(before + 2);
@@ -225,14 +223,13 @@ class ApiInfrastructureIntegrationTests {
 
     @Test
     void aClientErrorOfAnAtomicHandlerRollsBackItsChangesAndIsReplayed() {
-        createProbeTable();
         String key = "k-" + UUID.randomUUID();
         String name = "invalid-" + key;
-        HttpResponse<String> first = postWithKey(PROBE + "/atomic?then=invalid", ADMIN, key, "{\"name\":\"" + name + "\"}");
+        HttpResponse<String> first = postAtomic("invalid", key, name);
         assertProblem(first, 400);
         assertThat(changes(name)).isZero();
         assertThat(storedStatus(key)).isEqualTo(400);
-        HttpResponse<String> again = postWithKey(PROBE + "/atomic?then=invalid", ADMIN, key, "{\"name\":\"" + name + "\"}");
+        HttpResponse<String> again = postAtomic("invalid", key, name);
         assertThat(again.statusCode()).isEqualTo(400);
         assertThat(again.headers().firstValue(IdempotencyKeys.REPLAYED)).contains("true");
     }
