@@ -884,12 +884,12 @@ public final class LoadGenerator {
             Connection c = CONNECTION.get();
             try {
                 URI uri = request.uri();
+                int port = uri.getPort() < 0 ? 80 : uri.getPort();
                 if (c == null || !c.origin().getHost().equals(uri.getHost()) || c.origin().getPort() != uri.getPort()) {
                     close(c);
                     java.net.Socket socket = new java.net.Socket();
                     socket.setTcpNoDelay(true);
-                    socket.connect(new java.net.InetSocketAddress(uri.getHost(), uri.getPort() < 0 ? 80 : uri.getPort()),
-                            5_000);
+                    socket.connect(new java.net.InetSocketAddress(uri.getHost(), port), 5_000);
                     c = new Connection(uri, socket, new java.io.BufferedInputStream(socket.getInputStream(), 65_536),
                             new java.io.BufferedOutputStream(socket.getOutputStream(), 16_384));
                     CONNECTION.set(c);
@@ -898,7 +898,7 @@ public final class LoadGenerator {
                 byte[] body = bodyOf(request);
                 StringBuilder head = new StringBuilder(512).append(request.method()).append(' ')
                         .append(uri.getRawPath()).append(uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
-                        .append(" HTTP/1.1\r\nHost: ").append(uri.getHost()).append(':').append(uri.getPort())
+                        .append(" HTTP/1.1\r\nHost: ").append(uri.getHost()).append(':').append(port)
                         .append("\r\n");
                 request.headers().map().forEach((name, values) -> values.forEach(v ->
                         head.append(name).append(": ").append(v).append("\r\n")));
