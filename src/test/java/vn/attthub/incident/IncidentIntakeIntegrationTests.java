@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import vn.attthub.IntegrationTest;
 import vn.attthub.TestCallers;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static vn.attthub.incident.IncidentFixtures.json;
 
 /**
@@ -34,6 +36,8 @@ class IncidentIntakeIntegrationTests {
     JdbcClient jdbc;
     @Autowired
     IncidentNoticeOutbox outbox;
+    @Autowired
+    TransactionTemplate tx;
     IncidentFixtures f;
 
     @BeforeEach
@@ -111,6 +115,53 @@ class IncidentIntakeIntegrationTests {
                 throw new AssertionError(e);
             }
         }
+    }
+
+    /**
+     * V121: the intake's children and the fan-out's deliveries no longer run foreign key checks; what the keys also
+     * guarded stays. A case is a legal record and cannot be deleted, and a notification or a user still takes its
+     * deliveries with it (the cascade of the dropped keys).
+     */
+    @Test
+    void anIncidentIsNeverDeletedAndDeliveriesGoWithTheirNotificationOrUser() {
+        Caller operator = f.callers.caller(f.owner, Role.SYSTEM_OPERATOR);
+        HttpResponse<String> r = f.callers.postJson("/api/v1/incidents", operator.token(),
+                IncidentFixtures.notice(f.system, "GREEN", true, recent()));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        String id = json(r).get("id").asString();
+        fannedOut(jdbc, outbox, id);
+
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM incident WHERE id = ?::uuid").param(id).update())
+                .hasMessageContaining("incidents are never deleted");
+        assertThatThrownBy(() -> tx.executeWithoutResult(status -> { // rolled back even if it were not refused
+            status.setRollbackOnly();
+            jdbc.sql("TRUNCATE incident CASCADE").update();
+        })).hasMessageContaining("incidents are never deleted");
+        assertThat(jdbc.sql("SELECT count(*) FROM incident_recipient WHERE incident_id = ?::uuid").param(id)
+                .query(Long.class).single()).isEqualTo(recipientsOf(json(r)).size());
+
+        UUID[] notifications = jdbc.sql("SELECT id FROM notification WHERE link = ?").param("/incidents/" + id)
+                .query(UUID.class).list().toArray(UUID[]::new);
+        UUID member = UUID.randomUUID();
+        jdbc.sql("INSERT INTO app_user (id, username, full_name, email, agency_id) VALUES (?, ?, ?, ?, ?)")
+                .params(member, "v121-" + member, "Người nhận thử", "v121@example.gov.vn", f.owner.id()).update();
+        UUID hers = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO notification_delivery (id, notification_id, channel, user_id, status)
+                        VALUES (?, ?, 'IN_APP', ?, 'SENT')""").params(hers, notifications[0], member).update();
+        assertThat(deliveriesOf(notifications)).isGreaterThan(1);
+
+        jdbc.sql("DELETE FROM app_user WHERE id = ?").param(member).update();
+        assertThat(jdbc.sql("SELECT count(*) FROM notification_delivery WHERE id = ?").param(hers)
+                .query(Long.class).single()).isZero();
+        assertThat(deliveriesOf(notifications)).isPositive();
+        jdbc.sql("DELETE FROM notification WHERE id = ANY(?)").param(notifications).update();
+        assertThat(deliveriesOf(notifications)).isZero();
+    }
+
+    long deliveriesOf(UUID[] notifications) {
+        return jdbc.sql("SELECT count(*) FROM notification_delivery WHERE notification_id = ANY(?)")
+                .param(notifications).query(Long.class).single();
     }
 
     List<String> notified(String incident) {
