@@ -48,22 +48,21 @@ END $$;
 CREATE TRIGGER incident_is_never_truncated BEFORE TRUNCATE ON incident
     FOR EACH STATEMENT EXECUTE FUNCTION incident_is_never_truncated();
 
-CREATE FUNCTION notification_delivery_follows_notification() RETURNS trigger LANGUAGE plpgsql AS $$
+-- The deliveries of deleted notifications or users (deleted_rows: the statement's deleted rows of either table).
+CREATE FUNCTION notification_delivery_follows_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    DELETE FROM notification_delivery d USING deleted_notifications n WHERE d.notification_id = n.id;
+    IF TG_TABLE_NAME = 'notification' THEN
+        DELETE FROM notification_delivery d USING deleted_rows n WHERE d.notification_id = n.id;
+    ELSE
+        DELETE FROM notification_delivery d USING deleted_rows u WHERE d.user_id = u.id;
+    END IF;
     RETURN NULL;
 END $$;
 
 CREATE TRIGGER notification_delivery_follows_notification AFTER DELETE ON notification
-    REFERENCING OLD TABLE AS deleted_notifications
-    FOR EACH STATEMENT EXECUTE FUNCTION notification_delivery_follows_notification();
-
-CREATE FUNCTION notification_delivery_follows_user() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    DELETE FROM notification_delivery d USING deleted_users u WHERE d.user_id = u.id;
-    RETURN NULL;
-END $$;
+    REFERENCING OLD TABLE AS deleted_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION notification_delivery_follows_deleted();
 
 CREATE TRIGGER notification_delivery_follows_user AFTER DELETE ON app_user
-    REFERENCING OLD TABLE AS deleted_users
-    FOR EACH STATEMENT EXECUTE FUNCTION notification_delivery_follows_user();
+    REFERENCING OLD TABLE AS deleted_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION notification_delivery_follows_deleted();

@@ -124,12 +124,8 @@ class IncidentIntakeIntegrationTests {
      */
     @Test
     void anIncidentIsNeverDeletedAndDeliveriesGoWithTheirNotificationOrUser() {
-        Caller operator = f.callers.caller(f.owner, Role.SYSTEM_OPERATOR);
-        HttpResponse<String> r = f.callers.postJson("/api/v1/incidents", operator.token(),
-                IncidentFixtures.notice(f.system, "GREEN", true, recent()));
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        HttpResponse<String> r = fileAsOperatorAndFanOut();
         String id = json(r).get("id").asString();
-        fannedOut(jdbc, outbox, id);
 
         assertThatThrownBy(() -> jdbc.sql("DELETE FROM incident WHERE id = ?::uuid").param(id).update())
                 .hasMessageContaining("incidents are never deleted");
@@ -157,6 +153,16 @@ class IncidentIntakeIntegrationTests {
         assertThat(deliveriesOf(notifications)).isPositive();
         jdbc.sql("DELETE FROM notification WHERE id = ANY(?)").param(notifications).update();
         assertThat(deliveriesOf(notifications)).isZero();
+    }
+
+    /** The owner's operator files a notice (201) and its fan-out has run. */
+    HttpResponse<String> fileAsOperatorAndFanOut() {
+        Caller operator = f.callers.caller(f.owner, Role.SYSTEM_OPERATOR);
+        HttpResponse<String> r = f.callers.postJson("/api/v1/incidents", operator.token(),
+                IncidentFixtures.notice(f.system, "GREEN", true, recent()));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        fannedOut(jdbc, outbox, json(r).get("id").asString());
+        return r;
     }
 
     long deliveriesOf(UUID[] notifications) {
@@ -239,12 +245,8 @@ class IncidentIntakeIntegrationTests {
      */
     @Test
     void aFanOutInterruptedByACrashIsSentByTheNextRunAndNeverTwice() {
-        Caller operator = f.callers.caller(f.owner, Role.SYSTEM_OPERATOR);
-        HttpResponse<String> r = f.callers.postJson("/api/v1/incidents", operator.token(),
-                IncidentFixtures.notice(f.system, "GREEN", true, recent()));
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        HttpResponse<String> r = fileAsOperatorAndFanOut();
         String id = json(r).get("id").asString();
-        fannedOut(jdbc, outbox, id);
         long sent = deliveries(id);
         // the state a crash right after the commit leaves: the incident and its outbox row, no notification
         jdbc.sql("DELETE FROM notification_delivery WHERE notification_id IN (SELECT id FROM notification "
