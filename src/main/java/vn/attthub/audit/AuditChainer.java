@@ -10,6 +10,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.attthub.shared.AsynchronousCommit;
 
 import javax.sql.DataSource;
 import java.util.concurrent.locks.ReentrantLock;
@@ -85,17 +86,14 @@ class AuditChainer implements DisposableBean {
     }
 
     /**
-     * A run commits without waiting for its WAL to reach the disk ({@code synchronous_commit} off for that transaction
-     * only): a run lost in a crash is lost whole, its entries stay in audit_pending, committed durably with the change
-     * they describe, and the next run chains them; so the callers, who wait for the run, do not also wait for a
-     * second disk flush per notice.
+     * A run commits without waiting for the disk ({@link AsynchronousCommit}): a run lost in a crash is lost whole, its
+     * entries stay in audit_pending, committed durably with the change they describe, and the next run chains them;
+     * so the callers, who wait for the run, do not also wait for a second disk flush per notice.
      */
     private void chainAll() {
         Integer chained;
         do {
-            chained = tx.execute(status -> jdbc.sql("""
-                            SELECT audit_chain_pending(?)
-                            FROM (SELECT set_config('synchronous_commit', 'off', true)) AS async_commit""")
+            chained = tx.execute(status -> jdbc.sql("SELECT audit_chain_pending(?) FROM " + AsynchronousCommit.ROW)
                     .param(BATCH).query(Integer.class).single());
         } while (chained != null && chained == BATCH);
     }

@@ -11,6 +11,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.attthub.shared.AgencyId;
+import vn.attthub.shared.AsynchronousCommit;
 
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
@@ -199,12 +200,10 @@ class IncidentNoticeOutbox {
             }
         }
         notices.send(messages);
-        // The round commits without waiting for the disk (synchronous_commit off for this transaction): lost in a
-        // crash, it is lost whole, so its outbox rows are pending again and the next run sends them.
-        jdbc.sql("""
-                        DELETE FROM incident_notice_outbox
-                        USING (SELECT set_config('synchronous_commit', 'off', true)) AS async_commit
-                        WHERE incident_id = ANY(:ids)""").param("ids", ids).update();
+        // The round commits without waiting for the disk: lost in a crash, it is lost whole, so its outbox rows are
+        // pending again and the next run sends them.
+        jdbc.sql("DELETE FROM incident_notice_outbox USING " + AsynchronousCommit.ROW
+                + " WHERE incident_id = ANY(:ids)").param("ids", ids).update();
         return batch.size();
     }
 

@@ -19,6 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import vn.attthub.shared.AsynchronousCommit;
 import vn.attthub.shared.CurrentUser;
 
 import java.io.BufferedReader;
@@ -279,25 +280,28 @@ public class IdempotencyKeys extends OncePerRequestFilter {
         response.flushBuffer();
     }
 
+    /** The statement of {@link #claim}. */
+    private static final String INSERT_CLAIM = """
+                INSERT INTO idempotent_request (key, principal, method, path, request_hash)
+                SELECT :key, :principal, :method, :path, :hash
+                FROM %s
+                ON CONFLICT (principal, key) DO UPDATE
+                    SET method = EXCLUDED.method, path = EXCLUDED.path, request_hash = EXCLUDED.request_hash,
+                        status = NULL, content_type = NULL, location = NULL, body = NULL, created_at = now()
+                    WHERE idempotent_request.created_at < now() - make_interval(secs => :ttl)
+                       OR (idempotent_request.status IS NULL
+                           AND idempotent_request.created_at < now() - make_interval(secs => :abandon))
+                RETURNING 1""".formatted(AsynchronousCommit.ROW);
+
     /**
      * Inserts the claim; an existing row is taken over only when expired or abandoned. True when ours.
      * <p>
-     * The claim commits without waiting for its WAL to reach the disk ({@code synchronous_commit} off for this one
-     * transaction): whatever the handler then commits flushes the WAL up to its own commit, and with it the earlier
-     * claim, so a claim is lost in a crash only together with everything it guarded. Saves one disk flush per POST.
+     * The claim commits without waiting for the disk ({@link AsynchronousCommit}): whatever the handler then commits
+     * flushes the WAL up to its own commit, and with it the earlier claim, so a claim is lost in a crash only together
+     * with everything it guarded. Saves one disk flush per POST.
      */
     boolean claim(String principal, String key, HttpServletRequest request, String hash) {
-        return jdbc.sql("""
-                        INSERT INTO idempotent_request (key, principal, method, path, request_hash)
-                        SELECT :key, :principal, :method, :path, :hash
-                        FROM (SELECT set_config('synchronous_commit', 'off', true)) AS async_commit
-                        ON CONFLICT (principal, key) DO UPDATE
-                            SET method = EXCLUDED.method, path = EXCLUDED.path, request_hash = EXCLUDED.request_hash,
-                                status = NULL, content_type = NULL, location = NULL, body = NULL, created_at = now()
-                            WHERE idempotent_request.created_at < now() - make_interval(secs => :ttl)
-                               OR (idempotent_request.status IS NULL
-                                   AND idempotent_request.created_at < now() - make_interval(secs => :abandon))
-                        RETURNING 1""")
+        return jdbc.sql(INSERT_CLAIM)
                 .param("key", key).param("principal", principal).param("method", request.getMethod())
                 .param("path", request.getRequestURI()).param("hash", hash)
                 .param("ttl", (double) ttl.toSeconds()).param("abandon", (double) abandonAfter.toSeconds())
