@@ -1,21 +1,21 @@
 package vn.attthub.audit;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import tools.jackson.databind.json.JsonMapper;
 import vn.attthub.shared.CurrentUser;
+import vn.attthub.shared.GroupCommit;
 
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -26,14 +26,16 @@ import java.util.UUID;
  */
 @Service
 public class AuditLog {
-    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbc;
     private final JsonMapper json;
-    private final AuditChainer chainer;
+    private final GroupCommit.Writer<Pending> pending = this::insert;
+    /** Once per transaction: after it commits, wait until its entries are chained. */
+    private final Runnable chainCommitted;
 
-    AuditLog(JdbcClient jdbc, JsonMapper json, AuditChainer chainer) {
+    AuditLog(JdbcTemplate jdbc, JsonMapper json, AuditChainer chainer) {
         this.jdbc = jdbc;
         this.json = json;
-        this.chainer = chainer;
+        this.chainCommitted = chainer::chainCommitted;
     }
 
     /** Records an entry for the signed-in caller (or "anonymous"). */
@@ -49,34 +51,28 @@ public class AuditLog {
         append(actorUserId, actorName, entry);
     }
 
-    /** Into audit_pending, chained once the transaction has committed (V6). */
+    /** An entry as it goes into audit_pending. */
+    private record Pending(Timestamp occurredAt, UUID actorId, String actorName, UUID agency, String action,
+                           String targetType, String targetId, String outcome, String sourceIp, String details) {
+    }
+
+    /** Into audit_pending (in the caller's transaction or its group commit), chained once that has committed (V6). */
     private void append(UUID actorId, String actorName, AuditEntry entry) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        jdbc.sql("""
+        GroupCommit.write(pending, new Pending(Timestamp.from(now), actorId, actorName,
+                entry.agency() == null ? null : entry.agency().value(), entry.action(), entry.targetType(),
+                entry.targetId(), entry.outcome().name(), sourceAddress(), json.writeValueAsString(entry.details())));
+        GroupCommit.afterCommit(chainCommitted);
+    }
+
+    /** Every entry of a transaction (or a group commit) in one JDBC batch. */
+    private void insert(List<Pending> entries) {
+        jdbc.batchUpdate("""
                         INSERT INTO audit_pending (occurred_at, actor_user_id, actor_name, agency_id, action,
                                                    target_type, target_id, outcome, source_ip, details)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""")
-                .params(Timestamp.from(now), actorId, actorName,
-                        entry.agency() == null ? null : entry.agency().value(), entry.action(), entry.targetType(),
-                        entry.targetId(), entry.outcome().name(), sourceAddress(),
-                        json.writeValueAsString(entry.details()))
-                .update();
-        chainAfterCommit();
-    }
-
-    /** Once per transaction: after it commits, wait until its entries are chained. */
-    private void chainAfterCommit() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) return; // @Transactional: never; swept
-        boolean registered = TransactionSynchronizationManager.getSynchronizations().stream()
-                .anyMatch(ChainAfterCommit.class::isInstance);
-        if (!registered) TransactionSynchronizationManager.registerSynchronization(new ChainAfterCommit(chainer));
-    }
-
-    private record ChainAfterCommit(AuditChainer chainer) implements TransactionSynchronization {
-        @Override
-        public void afterCommit() {
-            chainer.chainCommitted();
-        }
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""",
+                entries.stream().map(e -> new Object[]{e.occurredAt(), e.actorId(), e.actorName(), e.agency(),
+                        e.action(), e.targetType(), e.targetId(), e.outcome(), e.sourceIp(), e.details()}).toList());
     }
 
     private static CurrentUser currentUser() {

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import vn.attthub.shared.CurrentUser;
+import vn.attthub.shared.GroupCommit;
 import vn.attthub.shared.Permission;
 import vn.attthub.shared.RequiresPermission;
 import vn.attthub.shared.web.ApiProblems;
@@ -53,11 +54,13 @@ class IncidentController {
 
     @PostMapping("/api/v1/incidents")
     @RequiresPermission(Permission.INCIDENT_REPORT)
-    @IdempotentWithItsAnswer // the notice and its stored answer commit together: one commit per notice
+    @IdempotentWithItsAnswer // the notice and its stored answer commit together, in a group commit with other notices
     ResponseEntity<IncidentViews.Detail> file(@AuthenticationPrincipal CurrentUser user,
                                               @RequestBody Incidents.Notice body) {
         // The answer is built from what the intake stored (IncidentViews.filed), not read back: same JSON as a GET.
-        Incidents.Filed filed = incidents.fileNotice(user, body, Incidents.ObservableMode.STRICT);
+        Incidents.Filed filed = GroupCommit.isOpen()
+                ? incidents.fileNoticeInGroupCommit(user, body, Incidents.ObservableMode.STRICT)
+                : incidents.fileNotice(user, body, Incidents.ObservableMode.STRICT);
         UUID id = filed.id();
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(id).toUri();
         IncidentViews.Detail view = views.filed(filed, user);

@@ -7,11 +7,10 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.attthub.shared.AgencyId;
 import vn.attthub.shared.AsynchronousCommit;
+import vn.attthub.shared.GroupCommit;
 
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
@@ -58,6 +57,7 @@ class IncidentNoticeOutbox {
         return t;
     });
     private final AtomicBoolean wakePending = new AtomicBoolean();
+    private final Runnable wake = this::wake;
     private volatile boolean started;
 
     IncidentNoticeOutbox(JdbcClient jdbc, TransactionTemplate tx, IncidentNotices notices,
@@ -74,19 +74,10 @@ class IncidentNoticeOutbox {
 
     /**
      * Wakes the worker once the caller's transaction commits (the caller inserted its rows into
-     * {@code incident_notice_outbox}, see {@code Incidents.fileNotice}); at once without a transaction.
+     * {@code incident_notice_outbox}, see {@code Incidents.fileNotice}), or its group commit; at once without either.
      */
     void wakeAfterCommit() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    wake();
-                }
-            });
-        } else {
-            wake();
-        }
+        GroupCommit.afterCommit(wake);
     }
 
     /** Starts the worker: what a previous run left pending is sent first. */

@@ -1,5 +1,8 @@
 package vn.attthub.incident;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
@@ -7,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.attthub.audit.AuditEntry;
 import vn.attthub.audit.AuditLog;
 import vn.attthub.shared.CurrentUser;
+import vn.attthub.shared.GroupCommit;
 import vn.attthub.shared.Ids;
 import vn.attthub.shared.InvalidInputException;
 import vn.attthub.shared.InvalidInputException.FieldError;
@@ -41,10 +45,13 @@ class IncidentObservables {
     static final int MAX_BYTES = 2000;
     private static final Pattern HEX = Pattern.compile("^[0-9A-Fa-f]+$");
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate named;
     private final AuditLog audit;
+    private final GroupCommit.Writer<NewObservables> newObservables = this::writeNew;
 
-    IncidentObservables(JdbcClient jdbc, AuditLog audit) {
+    IncidentObservables(JdbcClient jdbc, NamedParameterJdbcTemplate named, AuditLog audit) {
         this.jdbc = jdbc;
+        this.named = named;
         this.audit = audit;
     }
 
@@ -275,6 +282,52 @@ class IncidentObservables {
         return added;
     }
 
+    /** An observable of a new notice, as {@link #storeNew} writes it. */
+    record Stored(UUID id, Canonical value, String addedBy, Instant addedAt) {
+    }
+
+    private record NewObservables(UUID incident, List<Stored> items, UUID addedByUser) {
+    }
+
+    /**
+     * The observables of a notice being filed: the first of each (type, value), written through {@link GroupCommit}
+     * (in the caller's transaction or the notice's group commit). Returns them as written.
+     */
+    List<Stored> storeNew(UUID incident, List<Canonical> items, Incidents.Actor actor, Instant now) {
+        if (items.isEmpty()) return List.of();
+        Map<Candidate, Stored> first = new LinkedHashMap<>();
+        for (Canonical c : items) {
+            first.putIfAbsent(new Candidate(c.type(), c.value()), new Stored(Ids.next(), c, actor.name(), now));
+        }
+        List<Stored> stored = List.copyOf(first.values());
+        GroupCommit.write(newObservables, new NewObservables(incident, stored, actor.userId()));
+        return stored;
+    }
+
+    /** The observables of many new notices: one JDBC batch, one statement per notice. */
+    private void writeNew(List<NewObservables> notices) {
+        named.batchUpdate("""
+                        INSERT INTO incident_observable (id, incident_id, type, value, raw_value, hash_algorithm, tlp,
+                            added_by, added_by_user, added_at)
+                        SELECT o.id, :incident, o.type, o.value, o.raw, o.algorithm, o.tlp, :by, :user, :now
+                        FROM unnest(CAST(:ids AS uuid[]), CAST(:types AS varchar[]), CAST(:values AS text[]),
+                                    CAST(:raws AS text[]), CAST(:algorithms AS varchar[]), CAST(:tlps AS varchar[]))
+                             AS o(id, type, value, raw, algorithm, tlp)""",
+                notices.stream().map(n -> new MapSqlParameterSource()
+                        .addValue("incident", n.incident())
+                        .addValue("ids", n.items().stream().map(Stored::id).toArray(UUID[]::new))
+                        .addValue("types", n.items().stream().map(o -> o.value().type()).toArray(String[]::new))
+                        .addValue("values", n.items().stream().map(o -> o.value().value()).toArray(String[]::new))
+                        .addValue("raws", n.items().stream().map(o -> o.value().raw()).toArray(String[]::new))
+                        .addValue("algorithms", n.items().stream().map(o -> o.value().hashAlgorithm())
+                                .toArray(String[]::new))
+                        .addValue("tlps", n.items().stream().map(o -> o.value().tlp().name()).toArray(String[]::new))
+                        .addValue("by", n.items().get(0).addedBy())
+                        .addValue("user", n.addedByUser(), java.sql.Types.OTHER)
+                        .addValue("now", Timestamp.from(n.items().get(0).addedAt())))
+                        .toArray(SqlParameterSource[]::new));
+    }
+
     record View(UUID id, String type, String typeVi, String value, String rawValue, String hashAlgorithm, String tlp,
                 String addedBy, Instant addedAt, long seenInOtherIncidents) {
     }
@@ -293,19 +346,54 @@ class IncidentObservables {
      * new values (the common case at intake) costs one plain query.
      */
     List<View> list(CurrentUser user, UUID incident, IncidentViews.Access access) {
-        record Row(UUID id, String type, String value, String raw, String algorithm, String tlp, String addedBy,
-                   Instant addedAt, boolean shared) {
-        }
         List<Row> rows = jdbc.sql("""
                         SELECT o.id, o.type, o.value, o.raw_value, o.hash_algorithm, o.tlp, o.added_by, o.added_at,
                                EXISTS (SELECT 1 FROM incident_observable x WHERE x.value = o.value AND x.type = o.type
                                        AND x.incident_id <> o.incident_id) AS shared
                         FROM incident_observable o WHERE o.incident_id = :id
-                        ORDER BY o.added_at, o.type, o.value""").param("id", incident)
+                        ORDER BY o.added_at, o.type COLLATE "C", o.value COLLATE "C"
+                        """).param("id", incident)
                 .query((rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getString("type"), rs.getString("value"),
                         rs.getString("raw_value"), rs.getString("hash_algorithm"), rs.getString("tlp"),
                         rs.getString("added_by"), rs.getTimestamp("added_at").toInstant(), rs.getBoolean("shared")))
                 .list().stream().filter(r -> access.maySee(Tlp.valueOf(r.tlp()))).toList();
+        return withCounts(user, incident, rows);
+    }
+
+    /**
+     * {@link #list} of a notice being filed, from what {@link #storeNew} gave to be written (it may not be written
+     * yet: a group commit writes it with the answer), in the same order.
+     */
+    List<View> listNew(CurrentUser user, UUID incident, List<Stored> stored, IncidentViews.Access access) {
+        List<Stored> visible = stored.stream().filter(o -> access.maySee(o.value().tlp()))
+                .sorted(java.util.Comparator.comparing((Stored o) -> o.value().type())
+                        .thenComparing(o -> o.value().value()))
+                .toList();
+        if (visible.isEmpty()) return List.of();
+        java.util.Set<Candidate> elsewhere = new java.util.HashSet<>();
+        jdbc.sql("""
+                        SELECT DISTINCT x.type, x.value FROM incident_observable x
+                         WHERE (x.value, x.type) IN (SELECT * FROM unnest(CAST(:values AS text[]),
+                                                                          CAST(:types AS varchar[])))
+                           AND x.incident_id <> :id""")
+                .param("id", incident)
+                .param("values", visible.stream().map(o -> o.value().value()).toArray(String[]::new))
+                .param("types", visible.stream().map(o -> o.value().type()).toArray(String[]::new))
+                .query(rs -> {
+                    elsewhere.add(new Candidate(rs.getString(1), rs.getString(2)));
+                });
+        return withCounts(user, incident, visible.stream().map(o -> new Row(o.id(), o.value().type(),
+                o.value().value(), o.value().raw(), o.value().hashAlgorithm(), o.value().tlp().name(), o.addedBy(),
+                o.addedAt(), elsewhere.contains(new Candidate(o.value().type(), o.value().value())))).toList());
+    }
+
+    /** An observable as listed; {@code shared} when another case holds the same value. */
+    private record Row(UUID id, String type, String value, String raw, String algorithm, String tlp, String addedBy,
+                       Instant addedAt, boolean shared) {
+    }
+
+    /** The views of {@code rows}, each with the number of other cases the caller may see that hold its value. */
+    private List<View> withCounts(CurrentUser user, UUID incident, List<Row> rows) {
         List<Row> shared = rows.stream().filter(Row::shared).toList();
         Map<Candidate, Long> seen = new java.util.HashMap<>();
         if (!shared.isEmpty()) {

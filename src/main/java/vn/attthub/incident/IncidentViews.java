@@ -456,11 +456,12 @@ class IncidentViews {
         boolean canAck = recipients.stream().anyMatch(r -> namedSet.contains(r.agencyId()));
         IncidentCategories.Category c = categories.find(f.category()).orElse(null);
         List<IncidentObservables.View> observables = List.of();
-        if (f.observables()) {
+        if (!f.observables().isEmpty()) {
             boolean isNamed = namedSet.contains(f.reporter().value())
                     || (f.filedBy() != null && namedSet.contains(f.filedBy().value()))
                     || f.recipients().stream().anyMatch(r -> namedSet.contains(r.agency().value()));
-            observables = this.observables.list(user, f.id(), new Access(any.test(Party::read), isNamed, null));
+            observables = this.observables.listNew(user, f.id(), f.observables(),
+                    new Access(any.test(Party::read), isNamed, null));
         }
         String proposedPlan = null;
         if (f.proposedSeverity() == Severity.SERIOUS) {

@@ -1,6 +1,9 @@
 package vn.attthub.incident;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
@@ -15,6 +18,7 @@ import vn.attthub.organisation.AgencyTree;
 import vn.attthub.shared.AgencyId;
 import vn.attthub.shared.ConflictException;
 import vn.attthub.shared.CurrentUser;
+import vn.attthub.shared.GroupCommit;
 import vn.attthub.shared.Ids;
 import vn.attthub.shared.InvalidInputException;
 import vn.attthub.shared.InvalidInputException.FieldError;
@@ -61,12 +65,15 @@ class Incidents {
     private final IncidentObservables observables;
     private final IncidentNoticeOutbox outbox;
     private final Duration immediate;
+    private final NamedParameterJdbcTemplate named;
+    private final GroupCommit.Writer<NoticeRows> notices = this::writeNotices;
 
-    Incidents(JdbcClient jdbc, JsonMapper json, AuditLog audit, InformationSystems systems, AgencyDirectory agencies,
+    Incidents(JdbcClient jdbc, NamedParameterJdbcTemplate named, JsonMapper json, AuditLog audit, InformationSystems systems, AgencyDirectory agencies,
               IncidentRouting routing, IncidentCategories categories,
               IncidentObservables observables, IncidentNoticeOutbox outbox,
               @Value("${attt.incident.immediate-target:PT2H}") Duration immediate) {
         this.jdbc = jdbc;
+        this.named = named;
         this.json = json;
         this.audit = audit;
         this.systems = systems;
@@ -121,6 +128,19 @@ class Incidents {
      */
     @Transactional
     Filed fileNotice(CurrentUser user, Notice n, ObservableMode mode) {
+        return noticeOf(user, n, mode);
+    }
+
+    /**
+     * {@link #fileNotice(CurrentUser, Notice, ObservableMode)} for a caller whose writes go to an open
+     * {@link GroupCommit} unit: without a transaction of its own, as its reads need none and it writes nothing itself.
+     */
+    Filed fileNoticeInGroupCommit(CurrentUser user, Notice n, ObservableMode mode) {
+        if (!GroupCommit.isOpen()) throw new IllegalStateException("no group commit unit is open");
+        return noticeOf(user, n, mode);
+    }
+
+    private Filed noticeOf(CurrentUser user, Notice n, ObservableMode mode) {
         Set<AgencyId> reportScope = user.scopeOf(Permission.INCIDENT_REPORT);
         Set<AgencyId> systemScope = user.scopeOf(Permission.SYSTEM_READ);
         List<FieldError> errors = new ArrayList<>();
@@ -191,14 +211,15 @@ class Incidents {
                  Instant detectedAt, Instant reportedAt, String category, boolean beyondCapacity, Tlp tlp,
                  String resultsSoFar, String proposals, Severity proposedSeverity, List<String> impacts,
                  List<IncidentRouting.Recipient> recipients, List<Clock> clocks, long eventId, String eventActor,
-                 String eventComment, boolean observables, AgencyId lead) {
+                 String eventComment, List<IncidentObservables.Stored> observables, AgencyId lead) {
     }
 
     /**
-     * Files a notice: the incident row (its reference from the year's sequence in the same statement), then its
-     * recipients, clocks, timeline event and the durable outbox row of the notification fan-out in one statement, the
-     * observables, and the audit entry (chained right after commit, V6). The notifications are sent after commit by
-     * {@link IncidentNoticeOutbox}.
+     * Files a notice: the incident row (its reference from the year's sequence), then its recipients, clocks, timeline
+     * event and the durable outbox row of the notification fan-out, the observables, and the audit entry (chained
+     * right after commit, V6). They are written through {@link GroupCommit}: in the caller's transaction, or, for an
+     * API notice with an {@code Idempotency-Key}, in one group commit with other notices and their stored answers.
+     * The notifications are sent after commit by {@link IncidentNoticeOutbox}.
      *
      * @param filedBy the own agency of the user who files (a named party of the notice: it may always see what it
      *                filed, TLP:RED included, even when filing for another agency), null when no user files
@@ -279,42 +300,12 @@ class Incidents {
         IncidentRouting.Route route = routing.routeWithLead(owner, actor.agency(), hosting,
                 LocalDate.ofInstant(now, ZONE));
         List<IncidentRouting.Recipient> recipients = route.recipients();
-        // The reference comes from the year's sequence (V93) in the same statement: no lock held until commit.
-        String reference = jdbc.sql("""
-                        WITH seq AS (SELECT incident_next_reference_number(:year) AS n)
-                        INSERT INTO incident (id, reference, title, description, system_id, affected_asset, owner_id,
-                            operator_id, reporter_agency_id, reporter_user_id, reporter_name, reporter_title,
-                            reporter_phone, reporter_email, detected_at, reported_at, category, beyond_capacity, tlp,
-                            results_so_far, proposals, state, proposed_severity, impacts, demo, filed_by_agency_id,
-                            lead_agency_id)
-                        SELECT :id, 'SC-' || :year || '-' || CASE WHEN seq.n < 1000000 THEN lpad(seq.n::text, 6, '0')
-                                   ELSE seq.n::text END,
-                            :title, :description, :system, :asset, :owner, :operator, :reporter,
-                            :reporterUser, :reporterName, :reporterTitle, :reporterPhone, :reporterEmail, :detected,
-                            :reported, :category, :beyond, :tlp, :results, :proposals,
-                            'RECEIVED', :proposed, CAST(:impacts AS varchar[]), :demo, :filedBy, :lead
-                        FROM seq RETURNING reference""")
-                .param("id", id).param("year", year).param("title", title).param("description", description)
-                .param("system", system == null ? null : system.id(), java.sql.Types.OTHER)
-                .param("asset", asset, java.sql.Types.VARCHAR)
-                .param("owner", owner == null ? null : owner.value(), java.sql.Types.OTHER)
-                .param("operator", operator == null ? null : operator.value(), java.sql.Types.OTHER)
-                .param("reporter", actor.agency().value())
-                .param("reporterUser", actor.userId(), java.sql.Types.OTHER)
-                .param("reporterName", reporterName)
-                .param("reporterTitle", trim(n.reporterTitle()), java.sql.Types.VARCHAR)
-                .param("reporterPhone", trim(n.reporterPhone()), java.sql.Types.VARCHAR)
-                .param("reporterEmail", email, java.sql.Types.VARCHAR)
-                .param("detected", Timestamp.from(detected)).param("reported", Timestamp.from(now))
-                .param("category", category.get().code()).param("beyond", beyond).param("tlp", tlp.name())
-                .param("results", trim(n.resultsSoFar()), java.sql.Types.VARCHAR)
-                .param("proposals", trim(n.proposals()), java.sql.Types.VARCHAR)
-                .param("proposed", proposed.name())
-                .param("impacts", "{" + String.join(",", impactNames) + "}")
-                .param("demo", demo)
-                .param("filedBy", filedBy == null ? null : filedBy.value(), java.sql.Types.OTHER)
-                .param("lead", route.lead() == null ? null : route.lead().value(), java.sql.Types.OTHER)
-                .query(String.class).single();
+        // The reference from the year's sequence (V93) and the FILED event's id, drawn before anything is written: the
+        // answer is complete before the notice is written, so that both can commit in one group commit.
+        long[] drawn = jdbc.sql("SELECT incident_next_reference_number(:year), nextval('incident_event_id_seq')")
+                .param("year", year).query((rs, i) -> new long[]{rs.getLong(1), rs.getLong(2)}).single();
+        String reference = String.format("SC-%d-%06d", year, drawn[0]);
+        long eventId = drawn[1];
 
         // Clocks (Deadlines): the notice itself, the initial report when beyond capacity, one acknowledgement each.
         List<Clock> clocks = new ArrayList<>();
@@ -327,42 +318,45 @@ class Incidents {
         String comment = detected.plus(Deadlines.NOTICE).isBefore(now)
                 ? "Thông báo quá hạn 5 ngày kể từ khi phát hiện (TT20 Điều 9.2.a): được tiếp nhận và đánh dấu trễ hạn."
                 : null;
-        // Recipients, clocks, the outbox row of the fan-out and the FILED event: one statement, one round trip.
-        long eventId = jdbc.sql("""
-                        WITH rec AS (
-                            INSERT INTO incident_recipient (incident_id, agency_id, role, delivered_at)
-                            SELECT :id, r.agency, r.role, :now
-                            FROM unnest(CAST(:recAgencies AS uuid[]), CAST(:recRoles AS varchar[])) AS r(agency, role)
-                        ), clk AS (
-                            INSERT INTO incident_deadline (id, incident_id, kind, agency_id, due_at, satisfied_at,
-                                                           legal_basis)
-                            SELECT d.id, :id, d.kind, d.agency, d.due, d.satisfied, d.basis
-                            FROM unnest(CAST(:clockIds AS uuid[]), CAST(:clockKinds AS varchar[]),
-                                        CAST(:clockAgencies AS uuid[]), CAST(:clockDue AS timestamptz[]),
-                                        CAST(:clockSatisfied AS timestamptz[]), CAST(:clockBasis AS text[]))
-                                 AS d(id, kind, agency, due, satisfied, basis)
-                        ), outbox AS (
-                            INSERT INTO incident_notice_outbox (incident_id) VALUES (:id)
-                        )
-                        INSERT INTO incident_event (incident_id, at, actor, actor_user, kind, from_state, to_state,
-                                                    comment)
-                        VALUES (:id, :now, :actor, :user, 'FILED', NULL, :to, :comment) RETURNING id""")
-                .param("id", id).param("now", Timestamp.from(now))
-                .param("recAgencies", recipients.stream().map(r -> r.agency().value()).toArray(UUID[]::new))
-                .param("recRoles", recipients.stream().map(r -> r.role().name()).toArray(String[]::new))
-                .param("clockIds", clocks.stream().map(Clock::id).toArray(UUID[]::new))
-                .param("clockKinds", clocks.stream().map(c -> c.kind().name()).toArray(String[]::new))
-                .param("clockAgencies", clocks.stream().map(c -> c.agency() == null ? null : c.agency().value())
+        MapSqlParameterSource incident = new MapSqlParameterSource()
+                .addValue("id", id).addValue("reference", reference).addValue("title", title)
+                .addValue("description", description)
+                .addValue("system", system == null ? null : system.id(), java.sql.Types.OTHER)
+                .addValue("asset", asset, java.sql.Types.VARCHAR)
+                .addValue("owner", owner == null ? null : owner.value(), java.sql.Types.OTHER)
+                .addValue("operator", operator == null ? null : operator.value(), java.sql.Types.OTHER)
+                .addValue("reporter", actor.agency().value())
+                .addValue("reporterUser", actor.userId(), java.sql.Types.OTHER)
+                .addValue("reporterName", reporterName)
+                .addValue("reporterTitle", trim(n.reporterTitle()), java.sql.Types.VARCHAR)
+                .addValue("reporterPhone", trim(n.reporterPhone()), java.sql.Types.VARCHAR)
+                .addValue("reporterEmail", email, java.sql.Types.VARCHAR)
+                .addValue("detected", Timestamp.from(detected)).addValue("reported", Timestamp.from(now))
+                .addValue("category", category.get().code()).addValue("beyond", beyond).addValue("tlp", tlp.name())
+                .addValue("results", trim(n.resultsSoFar()), java.sql.Types.VARCHAR)
+                .addValue("proposals", trim(n.proposals()), java.sql.Types.VARCHAR)
+                .addValue("proposed", proposed.name())
+                .addValue("impacts", "{" + String.join(",", impactNames) + "}")
+                .addValue("demo", demo)
+                .addValue("filedBy", filedBy == null ? null : filedBy.value(), java.sql.Types.OTHER)
+                .addValue("lead", route.lead() == null ? null : route.lead().value(), java.sql.Types.OTHER);
+        MapSqlParameterSource parties = new MapSqlParameterSource()
+                .addValue("id", id).addValue("now", Timestamp.from(now)).addValue("eventId", eventId)
+                .addValue("recAgencies", recipients.stream().map(r -> r.agency().value()).toArray(UUID[]::new))
+                .addValue("recRoles", recipients.stream().map(r -> r.role().name()).toArray(String[]::new))
+                .addValue("clockIds", clocks.stream().map(Clock::id).toArray(UUID[]::new))
+                .addValue("clockKinds", clocks.stream().map(c -> c.kind().name()).toArray(String[]::new))
+                .addValue("clockAgencies", clocks.stream().map(c -> c.agency() == null ? null : c.agency().value())
                         .toArray(UUID[]::new))
-                .param("clockDue", clocks.stream().map(c -> c.due().toString()).toArray(String[]::new))
-                .param("clockSatisfied", clocks.stream().map(c -> c.satisfied() == null ? null
+                .addValue("clockDue", clocks.stream().map(c -> c.due().toString()).toArray(String[]::new))
+                .addValue("clockSatisfied", clocks.stream().map(c -> c.satisfied() == null ? null
                         : c.satisfied().toString()).toArray(String[]::new))
-                .param("clockBasis", clocks.stream().map(c -> c.kind().basis).toArray(String[]::new))
-                .param("actor", actor.name()).param("user", actor.userId(), java.sql.Types.OTHER)
-                .param("to", IncidentState.RECEIVED.name()).param("comment", comment, java.sql.Types.VARCHAR)
-                .query(Long.class).single();
+                .addValue("clockBasis", clocks.stream().map(c -> c.kind().basis).toArray(String[]::new))
+                .addValue("actor", actor.name()).addValue("user", actor.userId(), java.sql.Types.OTHER)
+                .addValue("to", IncidentState.RECEIVED.name()).addValue("comment", comment, java.sql.Types.VARCHAR);
+        GroupCommit.write(notices, new NoticeRows(incident, parties));
         outbox.wakeAfterCommit();
-        observables.store(id, canonical, actor, now);
+        List<IncidentObservables.Stored> stored = observables.storeNew(id, canonical, actor, now);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("reference", reference);
         details.put("category", category.get().code());
@@ -378,7 +372,46 @@ class Incidents {
         return new Filed(id, reference, title, description, system, asset, owner, operator, actor.agency(), filedBy,
                 contact, detected, now, category.get().code(), beyond, tlp, trim(n.resultsSoFar()),
                 trim(n.proposals()), proposed, impactNames, recipients, clocks, eventId, actor.name(), comment,
-                !canonical.isEmpty(), route.lead());
+                stored, route.lead());
+    }
+
+    /** The statements of one notice, as {@link #writeNotices} writes them. */
+    private record NoticeRows(MapSqlParameterSource incident, MapSqlParameterSource parties) {
+    }
+
+    private static final String INSERT_INCIDENT = """
+            INSERT INTO incident (id, reference, title, description, system_id, affected_asset, owner_id, operator_id,
+                reporter_agency_id, reporter_user_id, reporter_name, reporter_title, reporter_phone, reporter_email,
+                detected_at, reported_at, category, beyond_capacity, tlp, results_so_far, proposals, state,
+                proposed_severity, impacts, demo, filed_by_agency_id, lead_agency_id)
+            VALUES (:id, :reference, :title, :description, :system, :asset, :owner, :operator, :reporter,
+                :reporterUser, :reporterName, :reporterTitle, :reporterPhone, :reporterEmail, :detected, :reported,
+                :category, :beyond, :tlp, :results, :proposals, 'RECEIVED', :proposed, CAST(:impacts AS varchar[]),
+                :demo, :filedBy, :lead)""";
+
+    /** Recipients, clocks, the outbox row of the fan-out and the FILED event of one notice: one statement. */
+    private static final String INSERT_PARTIES = """
+            WITH rec AS (
+                INSERT INTO incident_recipient (incident_id, agency_id, role, delivered_at)
+                SELECT :id, r.agency, r.role, :now
+                FROM unnest(CAST(:recAgencies AS uuid[]), CAST(:recRoles AS varchar[])) AS r(agency, role)
+            ), clk AS (
+                INSERT INTO incident_deadline (id, incident_id, kind, agency_id, due_at, satisfied_at, legal_basis)
+                SELECT d.id, :id, d.kind, d.agency, d.due, d.satisfied, d.basis
+                FROM unnest(CAST(:clockIds AS uuid[]), CAST(:clockKinds AS varchar[]), CAST(:clockAgencies AS uuid[]),
+                            CAST(:clockDue AS timestamptz[]), CAST(:clockSatisfied AS timestamptz[]),
+                            CAST(:clockBasis AS text[]))
+                     AS d(id, kind, agency, due, satisfied, basis)
+            ), outbox AS (
+                INSERT INTO incident_notice_outbox (incident_id) VALUES (:id)
+            )
+            INSERT INTO incident_event (id, incident_id, at, actor, actor_user, kind, from_state, to_state, comment)
+            VALUES (:eventId, :id, :now, :actor, :user, 'FILED', NULL, :to, :comment)""";
+
+    /** Notices in two JDBC batches: every incident row, then every notice's recipients, clocks, event and outbox row. */
+    private void writeNotices(List<NoticeRows> rows) {
+        named.batchUpdate(INSERT_INCIDENT, rows.stream().map(NoticeRows::incident).toArray(SqlParameterSource[]::new));
+        named.batchUpdate(INSERT_PARTIES, rows.stream().map(NoticeRows::parties).toArray(SqlParameterSource[]::new));
     }
 
     private AgencyId agencyOrError(UUID id, String field, List<FieldError> errors) {

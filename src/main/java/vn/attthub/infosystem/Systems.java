@@ -62,8 +62,7 @@ class Systems {
 
     /** A system and the approved levels of its components (Art 5.2, highest first) in one statement. */
     Optional<WithComponentLevels> findWithComponentLevels(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + ", ARRAY(" + COMPONENT_LEVELS.formatted("s.id") + ") AS component_levels "
-                        + "FROM information_system s WHERE s.id = :id")
+        return jdbc.sql(WITH_COMPONENT_LEVELS)
                 .param("id", id)
                 .query((rs, i) -> new WithComponentLevels(map(rs, i),
                         java.util.Arrays.stream((Object[]) rs.getArray("component_levels").getArray())
@@ -122,6 +121,10 @@ class Systems {
             SELECT cs.approved_level FROM information_system_component c
             JOIN information_system cs ON cs.id = c.component_id
             WHERE c.system_id = %s AND cs.approved_level IS NOT NULL ORDER BY cs.approved_level DESC""";
+
+    /** The statement of {@link #findWithComponentLevels}, built once (each notice about a system runs it). */
+    private static final String WITH_COMPONENT_LEVELS = "SELECT " + COLUMNS + ", ARRAY("
+            + COMPONENT_LEVELS.formatted("s.id") + ") AS component_levels FROM information_system s WHERE s.id = :id";
 
     List<String> domains(UUID id) {
         return jdbc.sql("SELECT domain FROM information_system_domain WHERE system_id = :id ORDER BY domain")

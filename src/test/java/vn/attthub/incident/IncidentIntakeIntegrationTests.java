@@ -188,10 +188,15 @@ class IncidentIntakeIntegrationTests {
         return out;
     }
 
-    /** The 201 answer is built from memory; a later GET by the same caller shows exactly the same JSON. */
+    /**
+     * The 201 answer is built from memory; a later GET by the same caller shows exactly the same JSON, whether the
+     * notice was written in the request's transaction (no key) or in a group commit with its stored answer (a key),
+     * and with observables other cases already hold.
+     */
     @Test
     void theCreatedAnswerEqualsALaterRead() {
         Caller operator = f.callers.caller(f.owner, Role.SYSTEM_OPERATOR);
+        String phishing = "gia-mao-" + UUID.randomUUID() + ".example.com";
         // a level 4 system, beyond capacity, with observables: SERIOUS proposed, LOCAL plan, four recipients
         for (String body : List.of(IncidentFixtures.notice(f.system, "AMBER", true, recent()),
                 IncidentFixtures.notice(f.system, "GREEN", false,
@@ -199,14 +204,27 @@ class IncidentIntakeIntegrationTests {
                 "{\"affectedAsset\":\"mail.so-kiem-thu.gov.vn\",\"title\":\"Lừa đảo\",\"description\":\"Thư giả mạo\","
                         + "\"detectedAt\":\"" + recent() + "\",\"category\":\"fraud/phishing\","
                         + "\"beyondCapacity\":false,\"tlp\":\"CLEAR\",\"observables\":[{\"type\":\"DOMAIN\","
-                        + "\"value\":\"gia-mao.example.com\"}]}")) {
-            HttpResponse<String> created = f.callers.postJson("/api/v1/incidents", operator.token(), body);
-            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-            JsonNode d = json(created);
-            HttpResponse<String> read = f.callers.get("/api/v1/incidents/" + d.get("id").asString(), operator.token());
-            assertThat(read.statusCode()).isEqualTo(200);
-            assertThat(json(read)).isEqualTo(d);
-            assertThat(read.headers().firstValue("ETag")).isEqualTo(created.headers().firstValue("ETag"));
+                        + "\"value\":\"" + phishing + "\"},{\"type\":\"IP\",\"value\":\"203.0.113.7\"},"
+                        + "{\"type\":\"DOMAIN\",\"value\":\"" + phishing.toUpperCase() + "\"}]}")) {
+            for (boolean withKey : List.of(false, true)) {
+                HttpResponse<String> created = withKey ? fileWithKey(operator, "read-" + UUID.randomUUID(), body)
+                        : f.callers.postJson("/api/v1/incidents", operator.token(), body);
+                assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+                JsonNode d = json(created);
+                HttpResponse<String> read = f.callers.get("/api/v1/incidents/" + d.get("id").asString(),
+                        operator.token());
+                assertThat(read.statusCode()).isEqualTo(200);
+                assertThat(json(read)).as("key: " + withKey).isEqualTo(d);
+                assertThat(read.headers().firstValue("ETag")).isEqualTo(created.headers().firstValue("ETag"));
+                if (body.contains(phishing)) {
+                    assertThat(d.get("observables").size()).as("the same domain twice is kept once").isEqualTo(2);
+                    JsonNode domain = null;
+                    for (JsonNode o : d.get("observables")) if (o.get("type").asString().equals("DOMAIN")) domain = o;
+                    assertThat(domain.get("value").asString()).isEqualTo(phishing);
+                    assertThat(domain.get("seenInOtherIncidents").asLong()).as("the second notice sees the first")
+                            .isEqualTo(withKey ? 1 : 0);
+                }
+            }
         }
         // the coordinator's view of its own notice: allowed transitions and coordinator flag as a GET shows them
         Caller coordinator = f.coordinatorUser();
@@ -219,6 +237,47 @@ class IncidentIntakeIntegrationTests {
         assertThat(d.get("allowedTransitions").toString()).contains("VERIFIED");
         assertThat(json(f.callers.get("/api/v1/incidents/" + d.get("id").asString(), coordinator.token())))
                 .isEqualTo(d);
+    }
+
+    /**
+     * Concurrent retries of one notice with one key (a client that timed out and sent again at once): one incident,
+     * and every answer is the first one's (TT20 Art 9: one notice, one case).
+     */
+    @Test
+    void concurrentRetriesOfANoticeFileItOnce() throws Exception {
+        Caller operator = f.callers.caller(f.owner, Role.SYSTEM_OPERATOR);
+        String title = "Thử gửi lại đồng thời " + UUID.randomUUID();
+        String body = IncidentFixtures.notice(f.system, "GREEN", false, recent())
+                .replaceFirst("\"title\":\"[^\"]*\"", "\"title\":\"" + title + "\"");
+        assertThat(body).contains(title);
+        String key = "retry-" + UUID.randomUUID();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<HttpResponse<String>>> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                sent.add(pool.submit(() -> {
+                    start.await();
+                    return fileWithKey(operator, key, body);
+                }));
+            }
+            start.countDown();
+            List<HttpResponse<String>> answers = new java.util.ArrayList<>();
+            for (var s : sent) answers.add(s.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            assertThat(answers).allSatisfy(a -> assertThat(a.statusCode()).as(a.body()).isEqualTo(201));
+            assertThat(answers.stream().map(HttpResponse::body).distinct()).hasSize(1);
+            assertThat(answers.stream().filter(a -> a.headers().firstValue("Idempotent-Replayed").isEmpty()))
+                    .as("executed once, replayed to the others").hasSize(1);
+            assertThat(jdbc.sql("SELECT count(*) FROM incident WHERE title = ?").param(title).query(Long.class)
+                    .single()).isEqualTo(1);
+            String id = json(answers.get(0)).get("id").asString();
+            assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'incident.filed' AND target_id = ?")
+                    .param(id).query(Long.class).single() + jdbc.sql("SELECT count(*) FROM audit_pending "
+                    + "WHERE action = 'incident.filed' AND target_id = ?").param(id).query(Long.class).single())
+                    .as("one audit entry").isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** The fan-out runs after commit: one notification per recipient, with its in-app and e-mail deliveries. */

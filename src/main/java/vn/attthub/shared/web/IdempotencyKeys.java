@@ -9,18 +9,20 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.TransactionStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerExecutionChain;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import vn.attthub.shared.AsynchronousCommit;
 import vn.attthub.shared.CurrentUser;
+import vn.attthub.shared.GroupCommit;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -34,6 +36,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -52,9 +55,10 @@ import java.util.Optional;
  * </ul>
  * Runs after Spring Security, so the caller is known; requests without a key pass through untouched.
  * <p>
- * For a handler marked {@link IdempotentWithItsAnswer}, {@link #transactions()} opens the transaction just before
- * the handler runs, the handler's services join it, and the answer is stored in it before the one commit. A 2xx whose
- * changes cannot commit is answered 503 and its claim released, so a retry executes it again.
+ * For a handler marked {@link IdempotentWithItsAnswer}, {@link #groupCommits()} opens a {@link GroupCommit} unit just
+ * before the handler runs: the handler's services write through it, the answer is added to it, and both commit
+ * together in one group commit with other requests. A 2xx whose changes cannot commit is answered 503 and its claim
+ * released, so a retry executes it again; any other answer drops the unit's changes.
  */
 public class IdempotencyKeys extends OncePerRequestFilter {
     public static final String HEADER = "Idempotency-Key";
@@ -66,16 +70,23 @@ public class IdempotencyKeys extends OncePerRequestFilter {
     static final String CLAIM = IdempotencyKeys.class.getName() + ".claim";
 
     private final JdbcClient jdbc;
-    private final PlatformTransactionManager transactionManager;
+    private final JdbcTemplate batches;
+    private final GroupCommit groupCommit;
+    private final GroupCommit.Writer<Answer> answers = this::storeAll;
+    private final GroupCommit.Writer<Answer> newAnswers = rows -> insertAll(rows, true);
+    private final ObjectProvider<RequestMappingHandlerMapping> handlers;
     private final long maxBody;
     private final Duration ttl;
     private final Duration wait;
     private final Duration abandonAfter;
 
-    public IdempotencyKeys(JdbcClient jdbc, PlatformTransactionManager transactionManager, long maxBody, Duration ttl,
+    public IdempotencyKeys(JdbcClient jdbc, JdbcTemplate batches, GroupCommit groupCommit,
+                           ObjectProvider<RequestMappingHandlerMapping> handlers, long maxBody, Duration ttl,
                            Duration wait, Duration abandonAfter) {
         this.jdbc = jdbc;
-        this.transactionManager = transactionManager;
+        this.handlers = handlers;
+        this.batches = batches;
+        this.groupCommit = groupCommit;
         this.maxBody = maxBody;
         this.ttl = ttl;
         this.wait = wait;
@@ -85,39 +96,68 @@ public class IdempotencyKeys extends OncePerRequestFilter {
     record Stored(String requestHash, Integer status, String contentType, String location, byte[] body) {
     }
 
-    /** A claimed key while its request executes; {@code transaction} is set when the handler runs in one with it. */
+    /**
+     * A key while its request executes. {@code grouped}: the handler writes through a group commit and no claim row
+     * was inserted (the answer is inserted with the changes); {@code unit} is set once the handler runs.
+     */
     static final class Claim {
         final String principal;
         final String key;
-        TransactionStatus transaction;
+        final String method;
+        final String path;
+        final String hash;
+        final boolean grouped;
+        GroupCommit.Unit unit;
 
-        Claim(String principal, String key) {
+        Claim(String principal, String key, HttpServletRequest request, String hash, boolean grouped) {
             this.principal = principal;
             this.key = key;
+            this.method = request.getMethod();
+            this.path = request.getRequestURI();
+            this.hash = hash;
+            this.grouped = grouped;
         }
 
-        TransactionStatus takeTransaction() {
-            TransactionStatus t = transaction;
-            transaction = null;
-            return t;
+        GroupCommit.Unit takeUnit() {
+            GroupCommit.Unit u = unit;
+            unit = null;
+            return u;
         }
     }
 
+    /** A stored answer, as {@link #storeAll} and {@link #insertAll} write it. */
+    private record Answer(int status, String contentType, String location, byte[] body, Claim claim) {
+    }
+
     /**
-     * Opens the transaction of a claimed request whose handler is marked {@link IdempotentWithItsAnswer}, right
-     * before the handler (after every other interceptor, the permission check included); the filter ends it.
+     * Opens the group commit unit of a claimed request whose handler is marked {@link IdempotentWithItsAnswer}, right
+     * before the handler (after every other interceptor, the permission check included); the filter commits it.
      */
-    public HandlerInterceptor transactions() {
+    public HandlerInterceptor groupCommits() {
         return new HandlerInterceptor() {
             @Override
             public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-                if (handler instanceof HandlerMethod method && method.hasMethodAnnotation(IdempotentWithItsAnswer.class)
-                        && request.getAttribute(CLAIM) instanceof Claim claim && claim.transaction == null) {
-                    claim.transaction = transactionManager.getTransaction(TransactionDefinition.withDefaults());
+                if (request.getAttribute(CLAIM) instanceof Claim claim && claim.grouped && claim.unit == null
+                        && groupCommitted(handler)) {
+                    claim.unit = groupCommit.open();
                 }
                 return true;
             }
         };
+    }
+
+    private static boolean groupCommitted(Object handler) {
+        return handler instanceof HandlerMethod method && method.hasMethodAnnotation(IdempotentWithItsAnswer.class);
+    }
+
+    /** Whether the request goes to a handler marked {@link IdempotentWithItsAnswer} (looked up before it runs). */
+    private boolean groupCommitted(HttpServletRequest request) {
+        try {
+            HandlerExecutionChain handler = handlers.getObject().getHandler(request);
+            return handler != null && groupCommitted(handler.getHandler());
+        } catch (Exception e) {
+            return false; // no handler: the dispatcher answers as it would without a key
+        }
     }
 
     @Override
@@ -150,13 +190,27 @@ public class IdempotencyKeys extends OncePerRequestFilter {
             return;
         }
         String hash = requestHash(request, body);
+        boolean grouped = groupCommitted(request);
         long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
-            if (claim(principal, key, request, hash)) {
-                execute(new Claim(principal, key), new CachedBody(request, body), response, chain);
-                return;
+            Optional<Stored> stored;
+            if (grouped) {
+                // No claim row: the answer is inserted with the changes, and of two concurrent requests with one key
+                // only the first to commit keeps its changes (the other's group commit fails on the key; it replays).
+                stored = find(principal, key);
+                if (stored.isEmpty()) {
+                    execute(new Claim(principal, key, request, hash, true), new CachedBody(request, body), response,
+                            chain);
+                    return;
+                }
+            } else {
+                if (claim(principal, key, request, hash)) {
+                    execute(new Claim(principal, key, request, hash, false), new CachedBody(request, body), response,
+                            chain);
+                    return;
+                }
+                stored = find(principal, key);
             }
-            Optional<Stored> stored = find(principal, key);
             if (stored.isEmpty()) {
                 if (System.nanoTime() > deadline) {
                     FilterProblems.write(response, 409, "Request in progress",
@@ -194,47 +248,52 @@ public class IdempotencyKeys extends OncePerRequestFilter {
             int status = wrapper.getStatus();
             boolean success = status >= 200 && status < 300;
             boolean storable = success || (status >= 400 && status < 500);
-            TransactionStatus transaction = claim.takeTransaction();
-            if (transaction == null) {
-                if (storable) {
-                    store(claim, wrapper);
-                    stored = true;
-                }
-            } else if (success && !transaction.isRollbackOnly()) {
-                stored = storeAndCommit(claim, wrapper, transaction);
+            GroupCommit.Unit unit = claim.takeUnit();
+            if (unit != null && success) {
+                stored = commitWithAnswer(claim, wrapper, unit);
             } else {
-                transactionManager.rollback(transaction);
-                if (success) {
-                    notCommitted(wrapper); // a 2xx whose changes were rolled back must not reach the client
-                } else if (storable) {
-                    store(claim, wrapper); // a 4xx: nothing was changed, the answer is kept as always
+                if (unit != null) groupCommit.discard(unit); // not a 2xx: its changes are dropped, as by a rollback
+                if (storable) {
+                    if (claim.grouped) {
+                        insertAll(List.of(answerOf(claim, wrapper)), false);
+                    } else {
+                        store(claim, wrapper);
+                    }
                     stored = true;
                 }
             }
         } finally {
-            TransactionStatus left = claim.takeTransaction();
-            if (left != null && !left.isCompleted()) {
-                transactionManager.rollback(left);
-            }
-            if (!stored) {
+            GroupCommit.Unit left = claim.takeUnit();
+            if (left != null) groupCommit.discard(left);
+            if (!stored && !claim.grouped) {
                 release(claim.principal, claim.key);
             }
             wrapper.copyBodyToResponse();
         }
     }
 
-    private boolean storeAndCommit(Claim claim, ContentCachingResponseWrapper wrapper, TransactionStatus transaction)
+    /**
+     * The handler's changes and the answer in one group commit. When they could not be committed: the answer of a
+     * concurrent request with the same key that committed first is replayed (422 if it was another request), else 503.
+     */
+    private boolean commitWithAnswer(Claim claim, ContentCachingResponseWrapper wrapper, GroupCommit.Unit unit)
             throws IOException {
+        GroupCommit.write(claim.grouped ? newAnswers : answers, answerOf(claim, wrapper));
         try {
-            store(claim, wrapper);
-        } catch (RuntimeException e) {
-            transactionManager.rollback(transaction);
-            throw e;
-        }
-        try {
-            transactionManager.commit(transaction);
+            groupCommit.commit(unit);
             return true;
-        } catch (RuntimeException e) { // a TransactionException, or a DataAccessException from a deferred constraint
+        } catch (GroupCommit.NotCommitted e) {
+            Optional<Stored> first = claim.grouped ? find(claim.principal, claim.key) : Optional.empty();
+            if (first.isPresent() && first.get().status() != null) {
+                wrapper.reset();
+                if (first.get().requestHash().trim().equals(claim.hash)) {
+                    replay(first.get(), wrapper);
+                } else {
+                    FilterProblems.write(wrapper, 422, "Idempotency key reused",
+                            "Idempotency-Key này đã được dùng cho một yêu cầu khác (the key was used with a different request).");
+                }
+                return true;
+            }
             log.warn("Changes of an idempotent request did not commit; answered 503 and released its key", e);
             notCommitted(wrapper);
             return false;
@@ -248,12 +307,45 @@ public class IdempotencyKeys extends OncePerRequestFilter {
     }
 
     private void store(Claim claim, ContentCachingResponseWrapper wrapper) {
-        jdbc.sql("""
+        storeAll(List.of(answerOf(claim, wrapper)));
+    }
+
+    private static Answer answerOf(Claim claim, ContentCachingResponseWrapper wrapper) {
+        return new Answer(wrapper.getStatus(), wrapper.getContentType(), wrapper.getHeader("Location"),
+                wrapper.getContentAsByteArray(), claim);
+    }
+
+    /** Answers of claimed keys: one JDBC batch. */
+    private void storeAll(List<Answer> answers) {
+        batches.batchUpdate("""
                         UPDATE idempotent_request SET status = ?, content_type = ?, location = ?, body = ?
-                        WHERE principal = ? AND key = ?""")
-                .params(wrapper.getStatus(), wrapper.getContentType(), wrapper.getHeader("Location"),
-                        wrapper.getContentAsByteArray(), claim.principal, claim.key)
-                .update();
+                        WHERE principal = ? AND key = ?""",
+                answers.stream().map(a -> new Object[]{a.status(), a.contentType(), a.location(), a.body(),
+                        a.claim().principal, a.claim().key}).toList());
+    }
+
+    /**
+     * Answers of keys that had no claim row (group-committed handlers): one JDBC batch. An expired entry of the key is
+     * replaced; a live one stays, and then, when {@code exclusive}, the batch fails: the changes written with the
+     * answer must not commit, since another request with the key has committed its own.
+     */
+    private void insertAll(List<Answer> answers, boolean exclusive) {
+        int[] inserted = batches.batchUpdate("""
+                        INSERT INTO idempotent_request (key, principal, method, path, request_hash, status,
+                                                        content_type, location, body)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (principal, key) DO UPDATE
+                            SET method = EXCLUDED.method, path = EXCLUDED.path, request_hash = EXCLUDED.request_hash,
+                                status = EXCLUDED.status, content_type = EXCLUDED.content_type,
+                                location = EXCLUDED.location, body = EXCLUDED.body, created_at = now()
+                            WHERE idempotent_request.created_at < now() - make_interval(secs => ?)""",
+                answers.stream().map(a -> new Object[]{a.claim().key, a.claim().principal, a.claim().method,
+                        a.claim().path, a.claim().hash, a.status(), a.contentType(), a.location(), a.body(),
+                        (double) ttl.toSeconds()}).toList());
+        if (exclusive && java.util.Arrays.stream(inserted).anyMatch(n -> n == 0)) {
+            throw new org.springframework.dao.DuplicateKeyException(
+                    "an answer for this Idempotency-Key was stored by another request meanwhile");
+        }
     }
 
     private void release(String principal, String key) {

@@ -1,17 +1,21 @@
 package vn.attthub.shared.web;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import vn.attthub.shared.GroupCommit;
 
 import java.time.Duration;
 
@@ -42,21 +46,23 @@ class WebInfrastructure {
     }
 
     @Bean
-    IdempotencyKeys idempotencyKeys(JdbcClient jdbc, PlatformTransactionManager transactionManager,
+    IdempotencyKeys idempotencyKeys(JdbcClient jdbc, JdbcTemplate batches, GroupCommit groupCommit,
+                                    @Qualifier("requestMappingHandlerMapping")
+                                    ObjectProvider<RequestMappingHandlerMapping> handlers,
                                     @Value("${attt.web.max-json-body:1MB}") DataSize limit,
                                     @Value("${attt.idempotency.ttl:PT24H}") Duration ttl,
                                     @Value("${attt.idempotency.wait:PT10S}") Duration wait,
                                     @Value("${attt.idempotency.abandon-after:PT10M}") Duration abandonAfter) {
-        return new IdempotencyKeys(jdbc, transactionManager, limit.toBytes(), ttl, wait, abandonAfter);
+        return new IdempotencyKeys(jdbc, batches, groupCommit, handlers, limit.toBytes(), ttl, wait, abandonAfter);
     }
 
-    /** The transaction of handlers marked {@link IdempotentWithItsAnswer}: opened after every other interceptor. */
+    /** The group commit of handlers marked {@link IdempotentWithItsAnswer}: opened after every other interceptor. */
     @Bean
-    WebMvcConfigurer idempotentTransactions(IdempotencyKeys keys) {
+    WebMvcConfigurer idempotentGroupCommits(IdempotencyKeys keys) {
         return new WebMvcConfigurer() {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
-                registry.addInterceptor(keys.transactions()).order(Ordered.LOWEST_PRECEDENCE);
+                registry.addInterceptor(keys.groupCommits()).order(Ordered.LOWEST_PRECEDENCE);
             }
         };
     }

@@ -205,19 +205,53 @@ class ApiInfrastructureIntegrationTests {
 
     @Test
     void aSuccessWhoseChangesCannotCommitIs503AndTheKeyCanBeRetried() {
-        for (String then : List.of("rollback", "twice")) {
-            String key = "k-" + UUID.randomUUID();
-            String name = then + "-" + key;
-            int before = ProbeController.EXECUTIONS.get();
-            HttpResponse<String> first = postAtomic(then, key, name);
-            assertProblem(first, 503);
-            assertThat(first.headers().firstValue("Location")).as(then).isEmpty();
-            assertThat(changes(name)).as(then).isZero();
-            assertThat(storedStatus(key)).as("the claim is released, nothing stored: " + then).isNull();
-            HttpResponse<String> retry = postAtomic(then, key, name);
-            assertProblem(retry, 503);
-            assertThat(retry.headers().firstValue(IdempotencyKeys.REPLAYED)).isEmpty();
-            assertThat(ProbeController.EXECUTIONS.get()).as("executed again: " + then).isEqualTo(before + 2);
+        String key = "k-" + UUID.randomUUID();
+        String name = "twice-" + key;
+        int before = ProbeController.EXECUTIONS.get();
+        HttpResponse<String> first = postAtomic("twice", key, name);
+        assertProblem(first, 503);
+        assertThat(first.headers().firstValue("Location")).isEmpty();
+        assertThat(changes(name)).isZero();
+        assertThat(storedStatus(key)).as("the claim is released, nothing stored").isNull();
+        HttpResponse<String> retry = postAtomic("twice", key, name);
+        assertProblem(retry, 503);
+        assertThat(retry.headers().firstValue(IdempotencyKeys.REPLAYED)).isEmpty();
+        assertThat(ProbeController.EXECUTIONS.get()).as("executed again").isEqualTo(before + 2);
+    }
+
+    /** A group commit that fails is written again unit by unit: only the unit that cannot commit fails. */
+    @Test
+    void aUnitThatCannotCommitFailsAloneInItsGroupCommit() throws Exception {
+        String run = UUID.randomUUID().toString();
+        List<String> thens = List.of("commit", "twice", "commit", "commit", "twice", "commit", "commit", "commit");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(thens.size());
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<HttpResponse<String>>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < thens.size(); i++) {
+                String then = thens.get(i);
+                String name = then + "-" + i + "-" + run;
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return postAtomic(then, "k-" + name, name);
+                }));
+            }
+            start.countDown();
+            for (int i = 0; i < thens.size(); i++) {
+                String name = thens.get(i) + "-" + i + "-" + run;
+                HttpResponse<String> answer = answers.get(i).get(30, java.util.concurrent.TimeUnit.SECONDS);
+                if (thens.get(i).equals("twice")) {
+                    assertProblem(answer, 503);
+                    assertThat(changes(name)).as(name).isZero();
+                    assertThat(storedStatus("k-" + name)).as(name).isNull();
+                } else {
+                    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+                    assertThat(changes(name)).as(name).isEqualTo(1);
+                    assertThat(storedStatus("k-" + name)).as(name).isEqualTo(201);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 

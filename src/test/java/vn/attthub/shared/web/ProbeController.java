@@ -3,14 +3,12 @@ package vn.attthub.shared.web;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionStatus;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.attthub.shared.GroupCommit;
 import vn.attthub.shared.InvalidInputException;
 import vn.attthub.shared.Permission;
 import vn.attthub.shared.RequiresPermission;
@@ -29,12 +27,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 @RequiresPermission(Permission.AGENCY_READ)
 class ProbeController {
     static final AtomicInteger EXECUTIONS = new AtomicInteger();
-    private final JdbcClient jdbc;
-    private final TransactionTemplate inner;
+    private final JdbcTemplate jdbc;
+    private final GroupCommit.Writer<String> changes = this::insert;
 
-    ProbeController(JdbcClient jdbc, PlatformTransactionManager transactions) {
+    ProbeController(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.inner = new TransactionTemplate(transactions);
+    }
+
+    private void insert(List<String> names) {
+        jdbc.batchUpdate("INSERT INTO probe_change (name) VALUES (?)", names.stream().map(n -> new Object[]{n}).toList());
     }
 
     enum Colour { RED, GREEN }
@@ -69,22 +70,20 @@ class ProbeController {
     }
 
     /**
-     * Records {@code name} in probe_change (created by the test; its unique constraint is checked at commit) and
-     * answers 201, in one transaction with the stored answer. {@code then}: {@code rollback} marks the transaction
-     * rollback-only as a failed, caught inner {@code @Transactional} call would; {@code invalid} fails with a 400;
-     * {@code twice} records the name twice, which only the commit refuses.
+     * Records {@code name} in probe_change (created by the test; its unique constraint is checked at commit) through
+     * {@link GroupCommit} and answers 201: the change commits with the stored answer. {@code then}: {@code invalid}
+     * fails with a 400; {@code twice} records the name twice, which only the commit refuses.
      */
     @PostMapping("/atomic")
     @IdempotentWithItsAnswer
     ResponseEntity<ProbeResponse> atomic(@RequestBody ProbeRequest request,
                                          @org.springframework.web.bind.annotation.RequestParam String then) {
         int n = EXECUTIONS.incrementAndGet();
-        jdbc.sql("INSERT INTO probe_change (name) VALUES (?)").param(request.name()).update();
+        GroupCommit.write(changes, request.name());
         switch (then) {
-            case "rollback" -> inner.executeWithoutResult(TransactionStatus::setRollbackOnly);
             case "invalid" -> throw new InvalidInputException("invalid probe",
                     List.of(new InvalidInputException.FieldError("name", "refused")));
-            case "twice" -> jdbc.sql("INSERT INTO probe_change (name) VALUES (?)").param(request.name()).update();
+            case "twice" -> GroupCommit.write(changes, request.name());
             default -> { }
         }
         return ResponseEntity.created(URI.create("/api/v1/test-probe/" + n))
