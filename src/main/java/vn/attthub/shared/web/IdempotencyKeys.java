@@ -20,6 +20,7 @@ import org.springframework.web.servlet.HandlerExecutionChain;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.springframework.web.util.ServletRequestPathUtils;
 import vn.attthub.shared.AsynchronousCommit;
 import vn.attthub.shared.CurrentUser;
 import vn.attthub.shared.GroupCommit;
@@ -152,11 +153,17 @@ public class IdempotencyKeys extends OncePerRequestFilter {
 
     /** Whether the request goes to a handler marked {@link IdempotentWithItsAnswer} (looked up before it runs). */
     private boolean groupCommitted(HttpServletRequest request) {
+        // The mapping matches on the parsed path, which the dispatcher parses (and removes) itself: as it does here.
+        Object parsed = request.getAttribute(ServletRequestPathUtils.PATH_ATTRIBUTE);
+        if (parsed == null) ServletRequestPathUtils.parseAndCache(request);
         try {
             HandlerExecutionChain handler = handlers.getObject().getHandler(request);
             return handler != null && groupCommitted(handler.getHandler());
         } catch (Exception e) {
-            return false; // no handler: the dispatcher answers as it would without a key
+            log.debug("No handler found before dispatch for {}", request.getRequestURI(), e);
+            return false; // the dispatcher answers as it would without a key
+        } finally {
+            if (parsed == null) ServletRequestPathUtils.clearParsedRequestPath(request);
         }
     }
 

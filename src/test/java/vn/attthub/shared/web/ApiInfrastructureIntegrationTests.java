@@ -192,6 +192,8 @@ class ApiInfrastructureIntegrationTests {
         String name = "atomic-" + key;
         HttpResponse<String> first = postAtomic("commit", key, name);
         assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        assertThat(ProbeController.ATOMIC_CLAIM_ROWS.get()).as("no claim row: the answer is inserted with the change")
+                .isZero();
         assertThat(changes(name)).isEqualTo(1);
         assertThat(storedStatus(key)).isEqualTo(201);
         int executions = ProbeController.EXECUTIONS.get();

@@ -27,6 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 @RequiresPermission(Permission.AGENCY_READ)
 class ProbeController {
     static final AtomicInteger EXECUTIONS = new AtomicInteger();
+    /** Claim rows of its key that the last /atomic call found while it ran (none: it writes in a group commit). */
+    static final AtomicInteger ATOMIC_CLAIM_ROWS = new AtomicInteger(-1);
     private final JdbcTemplate jdbc;
     private final GroupCommit.Writer<String> changes = this::insert;
 
@@ -77,8 +79,12 @@ class ProbeController {
     @PostMapping("/atomic")
     @IdempotentWithItsAnswer
     ResponseEntity<ProbeResponse> atomic(@RequestBody ProbeRequest request,
-                                         @org.springframework.web.bind.annotation.RequestParam String then) {
+                                         @org.springframework.web.bind.annotation.RequestParam String then,
+                                         @org.springframework.web.bind.annotation.RequestHeader(
+                                                 value = IdempotencyKeys.HEADER, required = false) String key) {
         int n = EXECUTIONS.incrementAndGet();
+        ATOMIC_CLAIM_ROWS.set(jdbc.queryForObject("SELECT count(*) FROM idempotent_request WHERE key = ?",
+                Integer.class, key));
         GroupCommit.write(changes, request.name());
         switch (then) {
             case "invalid" -> throw new InvalidInputException("invalid probe",
