@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
@@ -36,6 +37,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -56,10 +58,12 @@ import java.util.Optional;
  * </ul>
  * Runs after Spring Security, so the caller is known; requests without a key pass through untouched.
  * <p>
- * For a handler marked {@link IdempotentWithItsAnswer}, {@link #groupCommits()} opens a {@link GroupCommit} unit just
- * before the handler runs: the handler's services write through it, the answer is added to it, and both commit
- * together in one group commit with other requests. A 2xx whose changes cannot commit is answered 503 and its claim
- * released, so a retry executes it again; any other answer drops the unit's changes.
+ * A handler marked {@link IdempotentWithItsAnswer} is found before it runs, and its key is not claimed:
+ * {@link #groupCommits()} opens a {@link GroupCommit} unit just before the handler, the handler's services write
+ * through it, the answer is added to it (inserted, not updated), and both commit together in one group commit with
+ * other requests. Of two concurrent requests with one key, the second's group commit fails on the key and it replays
+ * the first's answer instead. A 2xx whose changes cannot commit is answered 503 with nothing stored, so a retry
+ * executes it again; any other answer drops the unit's changes.
  */
 public class IdempotencyKeys extends OncePerRequestFilter {
     public static final String HEADER = "Idempotency-Key";
@@ -73,7 +77,6 @@ public class IdempotencyKeys extends OncePerRequestFilter {
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
     private final GroupCommit groupCommit;
-    private final GroupCommit.Writer<Answer> answers = this::storeAll;
     private final GroupCommit.Writer<Answer> newAnswers = rows -> insertAll(rows, true);
     private final ObjectProvider<RequestMappingHandlerMapping> handlers;
     private final long maxBody;
@@ -126,7 +129,7 @@ public class IdempotencyKeys extends OncePerRequestFilter {
         }
     }
 
-    /** A stored answer, as {@link #storeAll} and {@link #insertAll} write it. */
+    /** A stored answer, as {@link #insertAll} writes it. */
     private record Answer(int status, String contentType, String location, byte[] body, Claim claim) {
     }
 
@@ -285,12 +288,12 @@ public class IdempotencyKeys extends OncePerRequestFilter {
      */
     private boolean commitWithAnswer(Claim claim, ContentCachingResponseWrapper wrapper, GroupCommit.Unit unit)
             throws IOException {
-        GroupCommit.write(claim.grouped ? newAnswers : answers, answerOf(claim, wrapper));
+        GroupCommit.write(newAnswers, answerOf(claim, wrapper));
         try {
             groupCommit.commit(unit);
             return true;
         } catch (GroupCommit.NotCommitted e) {
-            Optional<Stored> first = claim.grouped ? find(claim.principal, claim.key) : Optional.empty();
+            Optional<Stored> first = find(claim.principal, claim.key);
             if (first.isPresent() && first.get().status() != null) {
                 wrapper.reset();
                 if (first.get().requestHash().trim().equals(claim.hash)) {
@@ -301,7 +304,7 @@ public class IdempotencyKeys extends OncePerRequestFilter {
                 }
                 return true;
             }
-            log.warn("Changes of an idempotent request did not commit; answered 503 and released its key", e);
+            log.warn("Changes of an idempotent request did not commit; answered 503, nothing stored", e);
             notCommitted(wrapper);
             return false;
         }
@@ -313,8 +316,14 @@ public class IdempotencyKeys extends OncePerRequestFilter {
                 "Không lưu được yêu cầu; hãy gửi lại với cùng Idempotency-Key (not saved; retry with the same key).");
     }
 
+    /** The answer of a claimed key, into its claim row. */
     private void store(Claim claim, ContentCachingResponseWrapper wrapper) {
-        storeAll(List.of(answerOf(claim, wrapper)));
+        jdbc.sql("""
+                        UPDATE idempotent_request SET status = ?, content_type = ?, location = ?, body = ?
+                        WHERE principal = ? AND key = ?""")
+                .params(wrapper.getStatus(), wrapper.getContentType(), wrapper.getHeader("Location"),
+                        wrapper.getContentAsByteArray(), claim.principal, claim.key)
+                .update();
     }
 
     private static Answer answerOf(Claim claim, ContentCachingResponseWrapper wrapper) {
@@ -322,14 +331,6 @@ public class IdempotencyKeys extends OncePerRequestFilter {
                 wrapper.getContentAsByteArray(), claim);
     }
 
-    /** Answers of claimed keys: one JDBC batch. */
-    private void storeAll(List<Answer> answers) {
-        batches.batchUpdate("""
-                        UPDATE idempotent_request SET status = ?, content_type = ?, location = ?, body = ?
-                        WHERE principal = ? AND key = ?""",
-                answers.stream().map(a -> new Object[]{a.status(), a.contentType(), a.location(), a.body(),
-                        a.claim().principal, a.claim().key}).toList());
-    }
 
     /**
      * Answers of keys that had no claim row (group-committed handlers): one JDBC batch. An expired entry of the key is
@@ -349,8 +350,8 @@ public class IdempotencyKeys extends OncePerRequestFilter {
                 answers.stream().map(a -> new Object[]{a.claim().key, a.claim().principal, a.claim().method,
                         a.claim().path, a.claim().hash, a.status(), a.contentType(), a.location(), a.body(),
                         (double) ttl.toSeconds()}).toList());
-        if (exclusive && java.util.Arrays.stream(inserted).anyMatch(n -> n == 0)) {
-            throw new org.springframework.dao.DuplicateKeyException(
+        if (exclusive && Arrays.stream(inserted).anyMatch(n -> n == 0)) {
+            throw new DuplicateKeyException(
                     "an answer for this Idempotency-Key was stored by another request meanwhile");
         }
     }
