@@ -246,6 +246,17 @@ class IncidentObservables {
         return out;
     }
 
+    /** Observables of one case from parallel arrays, in the order given; a value already on the case is kept. */
+    private static final String INSERT = """
+            INSERT INTO incident_observable (id, incident_id, type, value, raw_value, hash_algorithm, tlp, added_by,
+                                             added_by_user, added_at)
+            SELECT o.id, :incident, o.type, o.value, o.raw, o.algorithm, o.tlp, :by, :user, :now
+            FROM unnest(CAST(:ids AS uuid[]), CAST(:types AS varchar[]), CAST(:values AS text[]),
+                        CAST(:raws AS text[]), CAST(:algorithms AS varchar[]), CAST(:tlps AS varchar[]))
+                 WITH ORDINALITY AS o(id, type, value, raw, algorithm, tlp, n)
+            ORDER BY o.n
+            ON CONFLICT (incident_id, type, value) DO NOTHING""";
+
     /**
      * Stores the observables (a value already on the case is kept as it is) in one statement; returns the newly added
      * ones, in the order given.
@@ -253,16 +264,7 @@ class IncidentObservables {
     List<Canonical> store(UUID incident, List<Canonical> items, Incidents.Actor actor, Instant now) {
         if (items.isEmpty()) return List.of();
         java.util.Set<Candidate> inserted = new java.util.HashSet<>();
-        jdbc.sql("""
-                        INSERT INTO incident_observable (id, incident_id, type, value, raw_value, hash_algorithm, tlp,
-                            added_by, added_by_user, added_at)
-                        SELECT o.id, :incident, o.type, o.value, o.raw, o.algorithm, o.tlp, :by, :user, :now
-                        FROM unnest(CAST(:ids AS uuid[]), CAST(:types AS varchar[]), CAST(:values AS text[]),
-                                    CAST(:raws AS text[]), CAST(:algorithms AS varchar[]), CAST(:tlps AS varchar[]))
-                             WITH ORDINALITY AS o(id, type, value, raw, algorithm, tlp, n)
-                        ORDER BY o.n
-                        ON CONFLICT (incident_id, type, value) DO NOTHING
-                        RETURNING type, value""")
+        jdbc.sql(INSERT + " RETURNING type, value")
                 .param("incident", incident)
                 .param("ids", items.stream().map(c -> Ids.next()).toArray(UUID[]::new))
                 .param("types", items.stream().map(Canonical::type).toArray(String[]::new))
@@ -306,13 +308,7 @@ class IncidentObservables {
 
     /** The observables of many new notices: one JDBC batch, one statement per notice. */
     private void writeNew(List<NewObservables> notices) {
-        named.batchUpdate("""
-                        INSERT INTO incident_observable (id, incident_id, type, value, raw_value, hash_algorithm, tlp,
-                            added_by, added_by_user, added_at)
-                        SELECT o.id, :incident, o.type, o.value, o.raw, o.algorithm, o.tlp, :by, :user, :now
-                        FROM unnest(CAST(:ids AS uuid[]), CAST(:types AS varchar[]), CAST(:values AS text[]),
-                                    CAST(:raws AS text[]), CAST(:algorithms AS varchar[]), CAST(:tlps AS varchar[]))
-                             AS o(id, type, value, raw, algorithm, tlp)""",
+        named.batchUpdate(INSERT,
                 notices.stream().map(n -> new MapSqlParameterSource()
                         .addValue("incident", n.incident())
                         .addValue("ids", n.items().stream().map(Stored::id).toArray(UUID[]::new))
