@@ -264,16 +264,8 @@ class IncidentObservables {
     List<Canonical> store(UUID incident, List<Canonical> items, Incidents.Actor actor, Instant now) {
         if (items.isEmpty()) return List.of();
         java.util.Set<Candidate> inserted = new java.util.HashSet<>();
-        jdbc.sql(INSERT + " RETURNING type, value")
-                .param("incident", incident)
-                .param("ids", items.stream().map(c -> Ids.next()).toArray(UUID[]::new))
-                .param("types", items.stream().map(Canonical::type).toArray(String[]::new))
-                .param("values", items.stream().map(Canonical::value).toArray(String[]::new))
-                .param("raws", items.stream().map(Canonical::raw).toArray(String[]::new))
-                .param("algorithms", items.stream().map(Canonical::hashAlgorithm).toArray(String[]::new))
-                .param("tlps", items.stream().map(c -> c.tlp().name()).toArray(String[]::new))
-                .param("by", actor.name()).param("user", actor.userId(), java.sql.Types.OTHER)
-                .param("now", Timestamp.from(now))
+        List<Stored> rows = items.stream().map(c -> new Stored(Ids.next(), c, actor.name(), now)).toList();
+        jdbc.sql(INSERT + " RETURNING type, value").paramSource(insertParams(incident, rows, actor.userId()))
                 .query(rs -> {
                     inserted.add(new Candidate(rs.getString(1), rs.getString(2)));
                 });
@@ -308,20 +300,23 @@ class IncidentObservables {
 
     /** The observables of many new notices: one JDBC batch, one statement per notice. */
     private void writeNew(List<NewObservables> notices) {
-        named.batchUpdate(INSERT,
-                notices.stream().map(n -> new MapSqlParameterSource()
-                        .addValue("incident", n.incident())
-                        .addValue("ids", n.items().stream().map(Stored::id).toArray(UUID[]::new))
-                        .addValue("types", n.items().stream().map(o -> o.value().type()).toArray(String[]::new))
-                        .addValue("values", n.items().stream().map(o -> o.value().value()).toArray(String[]::new))
-                        .addValue("raws", n.items().stream().map(o -> o.value().raw()).toArray(String[]::new))
-                        .addValue("algorithms", n.items().stream().map(o -> o.value().hashAlgorithm())
-                                .toArray(String[]::new))
-                        .addValue("tlps", n.items().stream().map(o -> o.value().tlp().name()).toArray(String[]::new))
-                        .addValue("by", n.items().get(0).addedBy())
-                        .addValue("user", n.addedByUser(), java.sql.Types.OTHER)
-                        .addValue("now", Timestamp.from(n.items().get(0).addedAt())))
-                        .toArray(SqlParameterSource[]::new));
+        named.batchUpdate(INSERT, notices.stream().map(n -> insertParams(n.incident(), n.items(), n.addedByUser()))
+                .toArray(SqlParameterSource[]::new));
+    }
+
+    /** The parameters of {@link #INSERT}: the observables of one case, added by one actor at one moment. */
+    private static MapSqlParameterSource insertParams(UUID incident, List<Stored> items, UUID addedByUser) {
+        return new MapSqlParameterSource()
+                .addValue("incident", incident)
+                .addValue("ids", items.stream().map(Stored::id).toArray(UUID[]::new))
+                .addValue("types", items.stream().map(o -> o.value().type()).toArray(String[]::new))
+                .addValue("values", items.stream().map(o -> o.value().value()).toArray(String[]::new))
+                .addValue("raws", items.stream().map(o -> o.value().raw()).toArray(String[]::new))
+                .addValue("algorithms", items.stream().map(o -> o.value().hashAlgorithm()).toArray(String[]::new))
+                .addValue("tlps", items.stream().map(o -> o.value().tlp().name()).toArray(String[]::new))
+                .addValue("by", items.get(0).addedBy())
+                .addValue("user", addedByUser, java.sql.Types.OTHER)
+                .addValue("now", Timestamp.from(items.get(0).addedAt()));
     }
 
     record View(UUID id, String type, String typeVi, String value, String rawValue, String hashAlgorithm, String tlp,

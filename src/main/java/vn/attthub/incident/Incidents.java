@@ -68,9 +68,9 @@ class Incidents {
     private final NamedParameterJdbcTemplate named;
     private final GroupCommit.Writer<NoticeRows> notices = this::writeNotices;
 
-    Incidents(JdbcClient jdbc, NamedParameterJdbcTemplate named, JsonMapper json, AuditLog audit, InformationSystems systems, AgencyDirectory agencies,
-              IncidentRouting routing, IncidentCategories categories,
-              IncidentObservables observables, IncidentNoticeOutbox outbox,
+    Incidents(JdbcClient jdbc, NamedParameterJdbcTemplate named, JsonMapper json, AuditLog audit,
+              InformationSystems systems, AgencyDirectory agencies, IncidentRouting routing,
+              IncidentCategories categories, IncidentObservables observables, IncidentNoticeOutbox outbox,
               @Value("${attt.incident.immediate-target:PT2H}") Duration immediate) {
         this.jdbc = jdbc;
         this.named = named;
@@ -421,14 +421,6 @@ class Incidents {
             return null;
         }
         return AgencyId.of(id);
-    }
-
-    String nextReference(Instant now) {
-        int year = LocalDate.ofInstant(now, ZONE).getYear();
-        // A per-year sequence (V93): no lock held until commit, so notices are not serialised on the counter.
-        long n = jdbc.sql("SELECT incident_next_reference_number(:year)").param("year", year).query(Long.class)
-                .single();
-        return String.format("SC-%d-%06d", year, n);
     }
 
     void deadline(UUID incident, Deadlines.Kind kind, AgencyId agency, Instant due, Instant satisfied) {
