@@ -4,6 +4,7 @@ import org.springframework.stereotype.Component;
 import vn.attthub.organisation.AgencyRoleKind;
 import vn.attthub.organisation.AgencyRoles;
 import vn.attthub.organisation.AgencySummary;
+import vn.attthub.organisation.RegistrySnapshot;
 import vn.attthub.shared.AgencyId;
 
 import java.time.LocalDate;
@@ -16,35 +17,28 @@ import java.util.Set;
  * Who receives a notice, all at the same moment (Decision 05/2017 Art 11.5; Circular 20/2017 Art 9.2.a): the system
  * owner, the incident-response unit serving the owner's ministry or province (the nearest IR_UNIT holder up the
  * tree), the national coordinator, and network members with a responsibility for the system (its hosting
- * provider). Who holds a role on the date of the notice comes from the agency registry ({@link AgencyRoles}).
+ * provider). Who holds a role on the date of the notice comes from the agency registry, in the snapshot the notice
+ * was checked against ({@link RegistrySnapshot}).
  */
 @Component
 class IncidentRouting {
-    private final AgencyRoles roles;
-
-    IncidentRouting(AgencyRoles roles) {
-        this.roles = roles;
-    }
 
     record Recipient(AgencyId agency, RecipientRole role) {
-    }
-
-    /**
-     * @param owner        the system owner, null when unknown
-     * @param fallback     whose IR unit serves when the owner is unknown (the reporter's agency)
-     * @param hostingProvider the registered hosting provider, null when none
-     */
-    List<Recipient> route(AgencyId owner, AgencyId fallback, AgencyId hostingProvider, LocalDate date) {
-        return routeWithLead(owner, fallback, hostingProvider, date).recipients();
     }
 
     /** The recipients and the lead of the case, from the same registry look-up. */
     record Route(List<Recipient> recipients, AgencyId lead) {
     }
 
-    Route routeWithLead(AgencyId owner, AgencyId fallback, AgencyId hostingProvider, LocalDate date) {
+    /**
+     * @param owner           the system owner, null when unknown
+     * @param fallback        whose IR unit serves when the owner is unknown (the reporter's agency)
+     * @param hostingProvider the registered hosting provider, null when none
+     */
+    Route routeWithLead(RegistrySnapshot registry, AgencyId owner, AgencyId fallback, AgencyId hostingProvider,
+                        LocalDate date) {
         AgencyId irFor = owner != null ? owner : fallback;
-        AgencyRoles.Holders holders = roles.holdersFor(AgencyRoleKind.IR_UNIT, irFor,
+        AgencyRoles.Holders holders = registry.holdersFor(AgencyRoleKind.IR_UNIT, irFor,
                 AgencyRoleKind.NATIONAL_COORDINATOR, date);
         AgencyId irUnit = holders.serving().map(AgencySummary::id).orElse(null);
         AgencyId coordinator = holders.national().map(AgencySummary::id).orElse(null);

@@ -5,7 +5,6 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import vn.attthub.infosystem.InformationSystems;
 import vn.attthub.infosystem.SystemSummary;
-import vn.attthub.organisation.AgencyDirectory;
 import vn.attthub.organisation.AgencyTree;
 import vn.attthub.shared.AgencyId;
 import vn.attthub.shared.CurrentUser;
@@ -41,12 +40,10 @@ class IncidentViews {
     private final InformationSystems systems;
     private final IncidentCategories categories;
     private final IncidentObservables observables;
-    private final AgencyDirectory agencies;
 
-    IncidentViews(JdbcClient jdbc, JsonMapper json, AgencyTree tree, AgencyDirectory agencies,
-                  InformationSystems systems, IncidentCategories categories, IncidentObservables observables) {
+    IncidentViews(JdbcClient jdbc, JsonMapper json, AgencyTree tree, InformationSystems systems,
+                  IncidentCategories categories, IncidentObservables observables) {
         this.observables = observables;
-        this.agencies = agencies;
         this.jdbc = jdbc;
         this.json = json;
         this.tree = tree;
@@ -403,9 +400,9 @@ class IncidentViews {
      * The detail of a notice just filed by {@code user}, built from what the intake stored (no read-back of the case):
      * the same JSON as {@link #detail} for the same caller right after (IncidentIntakeIntegrationTests compares
      * them). The agencies involved are named and placed in the caller's scopes (coordinator, responder, reporter)
-     * from the in-memory registry; the lists take the orders of {@link #RECIPIENT_ORDER} and {@link #DEADLINE_ORDER};
-     * one query lists the observables when there are any. The filing agency is a named party, so the caller may see
-     * what it filed.
+     * from the registry snapshot the notice was filed on; the lists take the orders of {@link #RECIPIENT_ORDER} and
+     * {@link #DEADLINE_ORDER}; one query lists the observables when there are any. The filing agency is a named party,
+     * so the caller may see what it filed.
      */
     Detail filed(Incidents.Filed f, CurrentUser user) {
         Instant now = Instant.now();
@@ -415,13 +412,13 @@ class IncidentViews {
         record Party(UUID id, String code, String name, boolean read, boolean respond, boolean report,
                      boolean coordinate) {
         }
-        // From the in-memory registry, scopes checked on the paths: no statement planned anew per notice.
+        // From the registry snapshot of the notice, scopes checked on the paths: no statement of its own.
         Set<AgencyId> read = user.scopeOf(Permission.INCIDENT_READ);
         Set<AgencyId> respond = user.scopeOf(Permission.INCIDENT_RESPOND);
         Set<AgencyId> report = user.scopeOf(Permission.INCIDENT_REPORT);
         Set<AgencyId> coordinate = user.scopeOf(Permission.INCIDENT_COORDINATE);
         Map<UUID, Party> parties = new java.util.HashMap<>();
-        agencies.registered(ids).forEach((id, a) -> parties.put(id.value(), new Party(id.value(), a.code(), a.name(),
+        f.registry().registered(ids).forEach((id, a) -> parties.put(id.value(), new Party(id.value(), a.code(), a.name(),
                 AgencyTree.pathWithin(a.path(), read), AgencyTree.pathWithin(a.path(), respond),
                 AgencyTree.pathWithin(a.path(), report), AgencyTree.pathWithin(a.path(), coordinate))));
         java.util.function.Function<AgencyId, Named> named = a -> {

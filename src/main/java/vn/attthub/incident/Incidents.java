@@ -14,6 +14,7 @@ import vn.attthub.audit.AuditLog;
 import vn.attthub.infosystem.InformationSystems;
 import vn.attthub.infosystem.SystemSummary;
 import vn.attthub.organisation.AgencyDirectory;
+import vn.attthub.organisation.RegistrySnapshot;
 import vn.attthub.organisation.AgencyTree;
 import vn.attthub.shared.AgencyId;
 import vn.attthub.shared.ConflictException;
@@ -146,13 +147,14 @@ class Incidents {
         List<FieldError> errors = new ArrayList<>();
         AgencyId reporter = n.reporterAgencyId() != null ? AgencyId.of(n.reporterAgencyId()) : user.agency();
         SystemSummary system = n.systemId() == null ? null : systems.find(n.systemId()).orElse(null);
+        RegistrySnapshot registry = agencies.snapshot(); // scopes, routing and the answer's names from one revision
         List<AgencyId> checked = new ArrayList<>();
         if (reporter != null) checked.add(reporter);
         if (system != null) {
             if (system.ownerId() != null) checked.add(system.ownerId());
             if (system.operatorId() != null) checked.add(system.operatorId());
         }
-        Map<AgencyId, boolean[]> within = within(checked, reportScope, systemScope);
+        Map<AgencyId, boolean[]> within = within(registry, checked, reportScope, systemScope);
         if (reporter == null || !within.getOrDefault(reporter, new boolean[2])[0]) {
             errors.add(new FieldError("reporterAgencyId", "Cơ quan báo cáo phải thuộc phạm vi được báo cáo sự cố "
                     + "của bạn (the reporting agency must be in your INCIDENT_REPORT scope)."));
@@ -167,18 +169,20 @@ class Incidents {
             errors.add(new FieldError("systemId", "Không tìm thấy hệ thống trong phạm vi của bạn; hãy nhập tên, "
                     + "tên miền hoặc IP vào affectedAsset (system not found)."));
         }
-        return fileNotice(new Actor(user.id().value(), user.fullName() == null ? user.username() : user.fullName(),
-                reporter), n, system, errors, Instant.now(), false, mode, user.agency());
+        return fileNotice(registry, new Actor(user.id().value(),
+                user.fullName() == null ? user.username() : user.fullName(), reporter), n, system, errors,
+                Instant.now(), false, mode, user.agency());
     }
 
     /**
      * For each agency, whether it lies in a subtree of {@code first} and of {@code second} (as
-     * {@link AgencyTree#within}), on the paths of the in-memory registry ({@link AgencyDirectory#registered}).
+     * {@link AgencyTree#within}), on the paths of the in-memory registry.
      */
-    private Map<AgencyId, boolean[]> within(List<AgencyId> checked, Set<AgencyId> first, Set<AgencyId> second) {
+    private static Map<AgencyId, boolean[]> within(RegistrySnapshot registry, List<AgencyId> checked,
+                                                   Set<AgencyId> first, Set<AgencyId> second) {
         Map<AgencyId, boolean[]> out = new java.util.HashMap<>();
         if (checked.isEmpty() || (first.isEmpty() && second.isEmpty())) return out;
-        agencies.registered(checked).forEach((id, agency) -> out.put(id, new boolean[]{
+        registry.registered(checked).forEach((id, agency) -> out.put(id, new boolean[]{
                 AgencyTree.pathWithin(agency.path(), first), AgencyTree.pathWithin(agency.path(), second)}));
         return out;
     }
@@ -211,7 +215,8 @@ class Incidents {
                  Instant detectedAt, Instant reportedAt, String category, boolean beyondCapacity, Tlp tlp,
                  String resultsSoFar, String proposals, Severity proposedSeverity, List<String> impacts,
                  List<IncidentRouting.Recipient> recipients, List<Clock> clocks, long eventId, String eventActor,
-                 String eventComment, List<IncidentObservables.Stored> observables, AgencyId lead) {
+                 String eventComment, List<IncidentObservables.Stored> observables, AgencyId lead,
+                 RegistrySnapshot registry) {
     }
 
     /**
@@ -227,6 +232,14 @@ class Incidents {
     @Transactional
     Filed fileNotice(Actor actor, Notice n, SystemSummary system, List<FieldError> errors, Instant now, boolean demo,
                      ObservableMode mode, AgencyId filedBy) {
+        return fileNotice(agencies.snapshot(), actor, n, system, errors, now, demo, mode, filedBy);
+    }
+
+    /** {@link #fileNotice(Actor, Notice, SystemSummary, List, Instant, boolean, ObservableMode, AgencyId)} on the
+     * registry snapshot the caller already checked the notice against. */
+    private Filed fileNotice(RegistrySnapshot registry, Actor actor, Notice n, SystemSummary system,
+                             List<FieldError> errors, Instant now, boolean demo, ObservableMode mode,
+                             AgencyId filedBy) {
         now = now.truncatedTo(ChronoUnit.MICROS); // as stored, so that the answer equals a later read
         errors = new ArrayList<>(errors);
         String title = trim(n.title());
@@ -284,8 +297,9 @@ class Incidents {
         if (email != null && !EMAIL.matcher(email).matches()) {
             errors.add(new FieldError("reporterEmail", "Địa chỉ e-mail không hợp lệ (invalid e-mail)."));
         }
-        AgencyId owner = system != null ? system.ownerId() : agencyOrError(n.ownerId(), "ownerId", errors);
-        AgencyId operator = system != null ? system.operatorId() : agencyOrError(n.operatorId(), "operatorId", errors);
+        AgencyId owner = system != null ? system.ownerId() : agencyOrError(registry, n.ownerId(), "ownerId", errors);
+        AgencyId operator = system != null ? system.operatorId()
+                : agencyOrError(registry, n.operatorId(), "operatorId", errors);
         if (!errors.isEmpty()) throw new InvalidInputException("Thông báo sự cố chưa hợp lệ (invalid notice).", errors);
 
         UUID id = Ids.next();
@@ -297,7 +311,7 @@ class Incidents {
         String reporterName = trim(n.reporterName()) == null ? actor.name() : trim(n.reporterName());
         List<String> impactNames = impacts.stream().map(Enum::name).toList();
         AgencyId hosting = system == null ? null : system.hostingProviderId();
-        IncidentRouting.Route route = routing.routeWithLead(owner, actor.agency(), hosting,
+        IncidentRouting.Route route = routing.routeWithLead(registry, owner, actor.agency(), hosting,
                 LocalDate.ofInstant(now, ZONE));
         List<IncidentRouting.Recipient> recipients = route.recipients();
         // The reference from the year's sequence (V93) and the FILED event's id, drawn before anything is written: the
@@ -372,7 +386,7 @@ class Incidents {
         return new Filed(id, reference, title, description, system, asset, owner, operator, actor.agency(), filedBy,
                 contact, detected, now, category.get().code(), beyond, tlp, trim(n.resultsSoFar()),
                 trim(n.proposals()), proposed, impactNames, recipients, clocks, eventId, actor.name(), comment,
-                stored, route.lead());
+                stored, route.lead(), registry);
     }
 
     /** The statements of one notice, as {@link #writeNotices} writes them. */
@@ -414,9 +428,9 @@ class Incidents {
         named.batchUpdate(INSERT_PARTIES, rows.stream().map(NoticeRows::parties).toArray(SqlParameterSource[]::new));
     }
 
-    private AgencyId agencyOrError(UUID id, String field, List<FieldError> errors) {
+    private static AgencyId agencyOrError(RegistrySnapshot registry, UUID id, String field, List<FieldError> errors) {
         if (id == null) return null;
-        if (agencies.find(AgencyId.of(id)).isEmpty()) {
+        if (registry.registered(List.of(AgencyId.of(id))).isEmpty()) {
             errors.add(new FieldError(field, "Không tìm thấy cơ quan (agency not found)."));
             return null;
         }

@@ -7,7 +7,6 @@ import vn.attthub.shared.AgencyId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,18 +24,19 @@ public class AgencyDirectory {
     }
 
     /**
+     * The registry of its current revision: one read of an indexed row, then every question answered in memory. For
+     * hot paths (an incident notice) that ask several: which agencies these are, who holds a role for them.
+     */
+    public RegistrySnapshot snapshot() {
+        return snapshots.current();
+    }
+
+    /**
      * The agencies among {@code ids} (missing ones left out), with their paths for {@link AgencyTree#pathWithin}, from
-     * the in-memory copy of the registry's current revision: one read of an indexed row, however many ids. For hot
-     * paths (an incident notice) where a look-up by a bound array of ids was planned anew on every call.
+     * the current {@link #snapshot()}.
      */
     public Map<AgencyId, Agency> registered(Collection<AgencyId> ids) {
-        AgencySearchIndex registry = snapshots.current();
-        Map<AgencyId, Agency> out = new HashMap<>();
-        for (AgencyId id : ids) {
-            Agency agency = id == null ? null : registry.find(id.value());
-            if (agency != null) out.put(id, agency);
-        }
-        return out;
+        return snapshots.current().registered(ids);
     }
 
     public Optional<AgencySummary> find(AgencyId id) {

@@ -103,7 +103,7 @@ public class AgencyQueries {
     public AgencyPage search(AgencySearch search, CurrentUser user) {
         Set<AgencyId> scope = readScope(user);
         if (scope.isEmpty()) return new AgencyPage(List.of(), null);
-        return snapshots.current().search(search, scope);
+        return snapshots.current().index().search(search, scope);
     }
 
     /** Direct children of a visible agency (404 when the agency is not visible). */

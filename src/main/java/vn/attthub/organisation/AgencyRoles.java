@@ -25,7 +25,9 @@ import java.util.UUID;
 /**
  * Who holds which legal role on which date. Other modules ask {@link #holderOf} / {@link #holdersOf} (e.g. "who is
  * the national appraisal authority on 2025-06-01?") instead of naming agencies in code: since 01/03/2025 the national
- * roles once held by the Ministry of Information and Communications belong to the Ministry of Public Security.
+ * roles once held by the Ministry of Information and Communications belong to the Ministry of Public Security. The
+ * answers come from the in-memory {@link RegistrySnapshot} of the current registry revision, which every change of a
+ * role bumps (V122).
  */
 @Component
 public class AgencyRoles {
@@ -35,9 +37,12 @@ public class AgencyRoles {
     private final Agencies agencies;
     private final AgencyRegistry registry;
     private final AuditLog audit;
+    private final AgencySnapshots snapshots;
 
-    AgencyRoles(JdbcClient jdbc, Agencies agencies, AgencyRegistry registry, AuditLog audit) {
+    AgencyRoles(JdbcClient jdbc, Agencies agencies, AgencyRegistry registry, AuditLog audit,
+                AgencySnapshots snapshots) {
         this.jdbc = jdbc;
+        this.snapshots = snapshots;
         this.agencies = agencies;
         this.registry = registry;
         this.audit = audit;
@@ -52,78 +57,21 @@ public class AgencyRoles {
 
     /** The agency holding {@code role} for {@code forAgency} (null for national roles) on {@code date}. */
     public Optional<AgencySummary> holderOf(AgencyRoleKind role, AgencyId forAgency, LocalDate date) {
-        var statement = jdbc.sql("SELECT " + HOLDER_COLUMNS
-                        + heldFor(forAgency == null ? "r.for_agency_id IS NULL" : "r.for_agency_id = :forAgency"))
-                .param("held", role.name()).param("date", date);
-        if (forAgency != null) statement = statement.param("forAgency", forAgency.value());
-        return statement.query(AgencyDirectory::map).optional();
+        return snapshots.current().holderOf(role, forAgency, date);
     }
 
-    /**
-     * The holder of a serving role (e.g. SECURITY_UNIT, IR_UNIT) for {@code agency} or, when it has none, for its
-     * nearest ancestor that has one: a province's incident-response unit also serves the province's departments.
-     * The ancestors are the ids on the agency's path (looked up by primary key, not by a scan of every agency).
-     */
+    /** {@link RegistrySnapshot#nearestHolderFor} of the current registry. */
     public Optional<AgencySummary> nearestHolderFor(AgencyRoleKind role, AgencyId agency, LocalDate date) {
-        return jdbc.sql("SELECT " + HOLDER_COLUMNS + NEAREST_HOLDER)
-                .param("agency", agency.value()).param("serving", role.name()).param("date", date)
-                .query(AgencyDirectory::map).optional();
+        return snapshots.current().nearestHolderFor(role, agency, date);
     }
 
-    private static final String HOLDER_COLUMNS =
-            "a.id, a.code, a.name_vi, a.name_en, a.kind, a.parent_id, a.valid_from, a.valid_to";
-
-    /** The holder of {@code :serving} for {@code :agency} or its nearest ancestor on {@code :date}. */
-    private static final String NEAREST_HOLDER = """
-             FROM agency t
-            JOIN agency f ON f.id = ANY (CAST(string_to_array(trim(BOTH '/' FROM t.path), '/') AS uuid[]))
-            JOIN agency_role r ON r.for_agency_id = f.id
-            JOIN agency a ON a.id = r.agency_id
-            WHERE t.id = :agency AND r.role = :serving AND r.valid_from <= :date
-              AND (r.valid_to IS NULL OR r.valid_to >= :date)
-            ORDER BY f.depth DESC, r.valid_from DESC LIMIT 1""";
-
-    /** The holder of {@code :held} on {@code :date} for whom {@code forClause} says ({@link #holderOf}). */
-    private static String heldFor(String forClause) {
-        return " FROM agency_role r JOIN agency a ON a.id = r.agency_id WHERE r.role = :held AND " + forClause
-                + " AND r.valid_from <= :date AND (r.valid_to IS NULL OR r.valid_to >= :date)"
-                + " ORDER BY r.valid_from DESC, a.code LIMIT 1";
-    }
-
-    /** The serving holder for an agency and the national holder, as {@link #holdersFor} finds them. */
+    /** The serving holder for an agency and the national holder, as {@link RegistrySnapshot#holdersFor} finds them. */
     public record Holders(Optional<AgencySummary> serving, Optional<AgencySummary> national) {
-    }
-
-    /**
-     * {@link #nearestHolderFor}({@code serving}, {@code agency}) and {@link #holderOf}({@code national}, null) in one
-     * statement (e.g. the IR unit and the national coordinator an incident notice goes to). Together they run on a
-     * cached generic plan; the national look-up alone is planned anew on every call (its generic plan looks dearer).
-     *
-     * @param agency null when unknown: then only the national holder is looked up
-     */
-    public Holders holdersFor(AgencyRoleKind serving, AgencyId agency, AgencyRoleKind national, LocalDate date) {
-        if (agency == null) return new Holders(Optional.empty(), holderOf(national, null, date));
-        List<AgencySummary> servingHolder = new java.util.ArrayList<>(1);
-        List<AgencySummary> nationalHolder = new java.util.ArrayList<>(1);
-        jdbc.sql("(SELECT TRUE AS serving, " + HOLDER_COLUMNS + NEAREST_HOLDER + ") UNION ALL (SELECT FALSE, "
-                        + HOLDER_COLUMNS + heldFor("r.for_agency_id IS NULL") + ")")
-                .param("agency", agency.value()).param("serving", serving.name())
-                .param("held", national.name()).param("date", date)
-                .query(rs -> {
-                    (rs.getBoolean("serving") ? servingHolder : nationalHolder).add(AgencyDirectory.map(rs, 0));
-                });
-        return new Holders(servingHolder.stream().findFirst(), nationalHolder.stream().findFirst());
     }
 
     /** Every agency holding {@code role} (for anyone) on {@code date}, by code. */
     public List<AgencySummary> holdersOf(AgencyRoleKind role, LocalDate date) {
-        return jdbc.sql("""
-                        SELECT DISTINCT a.id, a.code, a.name_vi, a.name_en, a.kind, a.parent_id, a.valid_from, a.valid_to
-                        FROM agency_role r JOIN agency a ON a.id = r.agency_id
-                        WHERE r.role = :role AND r.valid_from <= :date AND (r.valid_to IS NULL OR r.valid_to >= :date)
-                        ORDER BY a.code""")
-                .param("role", role.name()).param("date", date)
-                .query(AgencyDirectory::map).list();
+        return snapshots.current().holdersOf(role, date);
     }
 
     /** Roles of an agency the caller can see, current and past. */

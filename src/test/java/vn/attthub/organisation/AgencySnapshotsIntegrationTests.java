@@ -30,6 +30,8 @@ class AgencySnapshotsIntegrationTests {
     AgencyQueries queries;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    AgencyRoles roles;
 
     CurrentUser reader(AgencyId root) {
         return new CurrentUser(UserId.of(UUID.randomUUID()), "reader", "Người đọc", root,
@@ -84,5 +86,32 @@ class AgencySnapshotsIntegrationTests {
         });
         assertThat(names(code, user)).containsExactly("Đơn vị Gốc " + code);
         assertThat(names("Đơn vị Tạm " + code, user)).isEmpty();
+    }
+
+    @Test
+    void aRoleGrantedOrEndedByAnyInstanceRoutesTheNextLookUp() {
+        // V122: a change of agency_role bumps the registry revision, so role holders answered from memory follow it
+        AgencyId root = rootAgency.ensure();
+        UUID province = insert(root, ApiClient.unique("TINH"), "UBND tỉnh Lào Cai (kiểm thử)");
+        UUID unit = insert(root, ApiClient.unique("IRU"), "Trung tâm Giám sát, điều hành đô thị thông minh (kiểm thử)");
+        java.time.LocalDate day = java.time.LocalDate.of(2026, 3, 1);
+        assertThat(roles.holderOf(AgencyRoleKind.IR_UNIT, AgencyId.of(province), day)).isEmpty();
+
+        UUID role = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO agency_role (id, agency_id, role, for_agency_id, valid_from, legal_basis)
+                        VALUES (?, ?, 'IR_UNIT', ?, DATE '2025-07-01', 'Quyết định 05/2017/QĐ-TTg Điều 6')""")
+                .params(role, unit, province).update();
+        assertThat(roles.holderOf(AgencyRoleKind.IR_UNIT, AgencyId.of(province), day))
+                .get().extracting(AgencySummary::id).isEqualTo(AgencyId.of(unit));
+        assertThat(roles.nearestHolderFor(AgencyRoleKind.IR_UNIT, AgencyId.of(province), day))
+                .get().extracting(AgencySummary::id).isEqualTo(AgencyId.of(unit));
+
+        jdbc.sql("UPDATE agency_role SET valid_to = DATE '2026-02-28' WHERE id = ?").param(role).update();
+        assertThat(roles.holderOf(AgencyRoleKind.IR_UNIT, AgencyId.of(province), day)).isEmpty();
+        java.time.LocalDate inTerm = java.time.LocalDate.of(2025, 8, 1);
+        assertThat(roles.holderOf(AgencyRoleKind.IR_UNIT, AgencyId.of(province), inTerm)).isPresent();
+        jdbc.sql("DELETE FROM agency_role WHERE id = ?").param(role).update();
+        assertThat(roles.holderOf(AgencyRoleKind.IR_UNIT, AgencyId.of(province), inTerm)).isEmpty();
     }
 }

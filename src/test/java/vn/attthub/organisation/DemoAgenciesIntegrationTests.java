@@ -134,17 +134,18 @@ class DemoAgenciesIntegrationTests {
     }
 
     /**
-     * The one-statement look-up an incident notice is routed with (Decision 05/2017 Art 11.5: the IR unit serving the
-     * owner and the national coordinator) answers as the two separate look-ups, on both sides of the 1 March 2025
-     * transfer of the national roles and for an agency with no IR unit on the date.
+     * The look-up an incident notice is routed with (Decision 05/2017 Art 11.5: the IR unit serving the owner and the
+     * national coordinator, from the notice's registry snapshot) answers as the two separate look-ups, on both sides of
+     * the 1 March 2025 transfer of the national roles and for an agency with no IR unit on the date.
      */
     @Test
     void holdersForAnswersAsTheNearestServingAndTheNationalLookUps() {
+        RegistrySnapshot registry = directory.snapshot();
         for (String code : List.of("T-HA-NOI-SYT", "T-HA-NOI", "BYT", "T-LAO-CAI", "VNPT-IDC")) {
             var agency = directory.findByCode(code).orElseThrow().id();
             for (LocalDate date : List.of(LocalDate.of(2025, 2, 1), LocalDate.of(2025, 2, 28), LocalDate.of(2025, 3, 1),
                     LocalDate.of(2025, 8, 1))) {
-                AgencyRoles.Holders both = roles.holdersFor(AgencyRoleKind.IR_UNIT, agency,
+                AgencyRoles.Holders both = registry.holdersFor(AgencyRoleKind.IR_UNIT, agency,
                         AgencyRoleKind.NATIONAL_COORDINATOR, date);
                 assertThat(both.serving()).as(code + " " + date)
                         .isEqualTo(roles.nearestHolderFor(AgencyRoleKind.IR_UNIT, agency, date));
@@ -153,11 +154,11 @@ class DemoAgenciesIntegrationTests {
             }
         }
         var hanoiHealth = directory.findByCode("T-HA-NOI-SYT").orElseThrow().id();
-        AgencyRoles.Holders after = roles.holdersFor(AgencyRoleKind.IR_UNIT, hanoiHealth,
+        AgencyRoles.Holders after = registry.holdersFor(AgencyRoleKind.IR_UNIT, hanoiHealth,
                 AgencyRoleKind.NATIONAL_COORDINATOR, LocalDate.of(2025, 3, 1));
         assertThat(after.serving()).get().extracting(AgencySummary::code).isEqualTo("T-HA-NOI-SKHCN");
         assertThat(after.national()).get().extracting(AgencySummary::code).isEqualTo("BCA-TTANM");
-        assertThat(roles.holdersFor(AgencyRoleKind.IR_UNIT, null, AgencyRoleKind.NATIONAL_COORDINATOR,
+        assertThat(registry.holdersFor(AgencyRoleKind.IR_UNIT, null, AgencyRoleKind.NATIONAL_COORDINATOR,
                 LocalDate.of(2025, 2, 28)).national()).get().extracting(AgencySummary::code).isEqualTo("BTTTT-VNCERT");
     }
 
