@@ -8,12 +8,16 @@ import vn.attthub.identity.AgencyMembers;
 import vn.attthub.organisation.AgencyContact;
 import vn.attthub.organisation.AgencyContacts;
 import vn.attthub.organisation.ContactKind;
+import vn.attthub.shared.AgencyId;
 import vn.attthub.shared.Ids;
 
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -23,10 +27,10 @@ import java.util.UUID;
 
 /**
  * Sends a {@link Message} to an agency. {@link #send} runs in the caller's transaction and only writes the durable
- * outbox: one notification row (subject and body rendered now) and one delivery row per recipient, an in-app
- * delivery for every enabled user of the agency, and an e-mail delivery for each distinct address among those users
- * and the agency's current security focal point and 24/7 incident-response contact. The e-mails leave later, from
- * {@code MailDispatcher}, with retry; a rollback of the caller's transaction takes the message with it.
+ * outbox: one notification row (subject and body rendered now), an in-app delivery for every enabled user of the
+ * agency, and one e-mail delivery to every distinct address among those users and the agency's current security focal
+ * point and 24/7 incident-response contact. The e-mail leaves later, from {@code MailDispatcher}, with retry; a
+ * rollback of the caller's transaction takes the message with it.
  */
 @Service
 public class Notifications {
@@ -46,75 +50,22 @@ public class Notifications {
     }
 
     /**
-     * Queues {@code message} for its agency's users (in-app and e-mail) and contact points (e-mail). With a non-null
-     * {@code dedupKey} that was already sent, does nothing. The template sees the message's model plus {@code link}
-     * (the in-app path) and {@code url} (the absolute address of the link).
+     * Queues {@code message} for its agency's users (in-app) and for one e-mail to the users and contact points. With a
+     * non-null {@code dedupKey} that was already sent, does nothing. The template sees the message's model plus
+     * {@code link} (the in-app path) and {@code url} (the absolute address of the link).
      *
      * @throws IllegalArgumentException when the template does not exist, or the link is not an in-app path
      */
     @Transactional
     public void send(Message message) {
-        Objects.requireNonNull(message, "message");
-        Objects.requireNonNull(message.agency(), "message.agency");
-        String link = message.link();
-        if (link != null && (!link.startsWith("/") || link.startsWith("//") || link.contains("\\"))) {
-            throw new IllegalArgumentException("link must be an in-app path starting with /: " + link);
-        }
-        Map<String, Object> model = new HashMap<>(message.model() == null ? Map.of() : message.model());
-        model.put("link", link);
-        model.put("url", link == null ? baseUrl : baseUrl + link);
-        Templates.Rendered rendered = templates.render(message.template(), model);
-
-        UUID id = Ids.next();
-        Instant now = Instant.now();
-        int inserted = jdbc.sql("""
-                        INSERT INTO notification (id, agency_id, template, subject, body, link, dedup_key, created_at)
-                        VALUES (:id, :agency, :template, :subject, :body, :link, :dedup, :now)
-                        ON CONFLICT (dedup_key) WHERE dedup_key IS NOT NULL DO NOTHING""")
-                .param("id", id).param("agency", message.agency().value()).param("template", message.template())
-                .param("subject", rendered.subject()).param("body", rendered.body()).param("link", link)
-                .param("dedup", message.dedupKey()).param("now", Timestamp.from(now))
-                .update();
-        if (inserted == 0) return;
-
-        Map<String, String> emails = new LinkedHashMap<>();
-        List<UUID> users = new ArrayList<>();
-        for (AgencyMembers.Member m : members.of(message.agency())) {
-            users.add(m.id().value());
-            addEmail(emails, m.email());
-        }
-        for (AgencyContact c : contacts.of(message.agency().value(), false)) {
-            if (c.kind() == ContactKind.SECURITY_FOCAL_POINT || c.kind() == ContactKind.IR_CONTACT_24X7) {
-                addEmail(emails, c.email());
-            }
-        }
-        if (users.isEmpty() && emails.isEmpty()) return;
-        // All deliveries in one statement (an in-app one per user, sent at once; a pending e-mail per address).
-        List<String> addresses = new ArrayList<>(emails.values());
-        UUID[] ids = new UUID[users.size() + addresses.size()];
-        for (int i = 0; i < ids.length; i++) ids[i] = Ids.next();
-        UUID[] userIds = new UUID[ids.length];
-        String[] mails = new String[ids.length];
-        for (int i = 0; i < users.size(); i++) userIds[i] = users.get(i);
-        for (int i = 0; i < addresses.size(); i++) mails[users.size() + i] = addresses.get(i);
-        jdbc.sql("""
-                        INSERT INTO notification_delivery (id, notification_id, channel, user_id, email, status, sent_at,
-                                                           next_attempt_at, created_at)
-                        SELECT d.id, :notification, CASE WHEN d.user_id IS NULL THEN 'EMAIL' ELSE 'IN_APP' END,
-                               d.user_id, d.email, CASE WHEN d.user_id IS NULL THEN 'PENDING' ELSE 'SENT' END,
-                               CASE WHEN d.user_id IS NULL THEN NULL ELSE CAST(:now AS timestamptz) END,
-                               CASE WHEN d.user_id IS NULL THEN CAST(:now AS timestamptz) END, CAST(:now AS timestamptz)
-                        FROM unnest(CAST(:ids AS uuid[]), CAST(:users AS uuid[]), CAST(:emails AS text[]))
-                             WITH ORDINALITY AS d(id, user_id, email, ord) ORDER BY d.ord""")
-                .param("notification", id).param("ids", ids).param("users", userIds).param("emails", mails)
-                .param("now", Timestamp.from(now)).update();
+        sendAll(List.of(message));
     }
 
     /**
      * {@link #send} for several messages at once, with the same outcome for each (a message whose dedup key was already
-     * sent does nothing; the same deliveries), in a fixed number of statements instead of four per message: one insert
-     * of the notifications, one look-up of the members and one of the contacts of all their agencies, one insert of
-     * all deliveries. For workers that fan out many messages (the incident notice outbox).
+     * sent does nothing; the same deliveries), in four statements however many there are: the notifications, the
+     * members and the contacts of all their agencies, and all deliveries. For workers that fan out many messages (the
+     * incident notice outbox).
      */
     @Transactional
     public void sendAll(List<Message> messages) {
@@ -148,7 +99,7 @@ public class Notifications {
             links[i] = link;
             dedups[i] = message.dedupKey();
         }
-        java.util.Set<UUID> inserted = new java.util.HashSet<>(jdbc.sql("""
+        Set<UUID> inserted = new HashSet<>(jdbc.sql("""
                         INSERT INTO notification (id, agency_id, template, subject, body, link, dedup_key, created_at)
                         SELECT m.id, m.agency, m.template, m.subject, m.body, m.link, m.dedup, :now
                         FROM unnest(CAST(:ids AS uuid[]), CAST(:agencies AS uuid[]), CAST(:templates AS text[]),
@@ -162,21 +113,22 @@ public class Notifications {
                 .param("subjects", subjects).param("bodies", bodies).param("links", links).param("dedups", dedups)
                 .param("now", Timestamp.from(now)).query(UUID.class).list());
         if (inserted.isEmpty()) return;
-        java.util.Set<vn.attthub.shared.AgencyId> reached = new java.util.LinkedHashSet<>();
+        Set<AgencyId> reached = new LinkedHashSet<>();
         for (int i = 0; i < n; i++) if (inserted.contains(ids[i])) reached.add(messages.get(i).agency());
-        Map<vn.attthub.shared.AgencyId, List<AgencyMembers.Member>> membersOf = members.of(reached);
-        Map<UUID, List<AgencyContact>> contactsOf = contacts.current(
-                reached.stream().map(vn.attthub.shared.AgencyId::value).toList());
+        Map<AgencyId, List<AgencyMembers.Member>> membersOf = members.of(reached);
+        Map<UUID, List<AgencyContact>> contactsOf = contacts.current(reached.stream().map(AgencyId::value).toList());
+        // An in-app delivery per user (sent at once) and one pending e-mail to every address (an array literal).
         List<UUID> deliveryNotification = new ArrayList<>();
         List<UUID> deliveryUser = new ArrayList<>();
-        List<String> deliveryEmail = new ArrayList<>();
+        List<String> deliveryAddresses = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             if (!inserted.contains(ids[i])) continue;
-            vn.attthub.shared.AgencyId agency = messages.get(i).agency();
+            AgencyId agency = messages.get(i).agency();
             Map<String, String> emails = new LinkedHashMap<>();
-            List<UUID> users = new ArrayList<>();
             for (AgencyMembers.Member m : membersOf.getOrDefault(agency, List.of())) {
-                users.add(m.id().value());
+                deliveryNotification.add(ids[i]);
+                deliveryUser.add(m.id().value());
+                deliveryAddresses.add(null);
                 addEmail(emails, m.email());
             }
             for (AgencyContact c : contactsOf.getOrDefault(agency.value(), List.of())) {
@@ -184,33 +136,41 @@ public class Notifications {
                     addEmail(emails, c.email());
                 }
             }
-            for (UUID u : users) {
-                deliveryNotification.add(ids[i]);
-                deliveryUser.add(u);
-                deliveryEmail.add(null);
-            }
-            for (String address : emails.values()) {
+            if (!emails.isEmpty()) {
                 deliveryNotification.add(ids[i]);
                 deliveryUser.add(null);
-                deliveryEmail.add(address);
+                deliveryAddresses.add(arrayLiteral(emails.values()));
             }
         }
         if (deliveryNotification.isEmpty()) return;
         UUID[] deliveryIds = new UUID[deliveryNotification.size()];
         for (int i = 0; i < deliveryIds.length; i++) deliveryIds[i] = Ids.next();
         jdbc.sql("""
-                        INSERT INTO notification_delivery (id, notification_id, channel, user_id, email, status, sent_at,
-                                                           next_attempt_at, created_at)
+                        INSERT INTO notification_delivery (id, notification_id, channel, user_id, addresses, status,
+                                                           sent_at, next_attempt_at, created_at)
                         SELECT d.id, d.notification, CASE WHEN d.user_id IS NULL THEN 'EMAIL' ELSE 'IN_APP' END,
-                               d.user_id, d.email, CASE WHEN d.user_id IS NULL THEN 'PENDING' ELSE 'SENT' END,
+                               d.user_id, CAST(d.addresses AS text[]),
+                               CASE WHEN d.user_id IS NULL THEN 'PENDING' ELSE 'SENT' END,
                                CASE WHEN d.user_id IS NULL THEN NULL ELSE CAST(:now AS timestamptz) END,
                                CASE WHEN d.user_id IS NULL THEN CAST(:now AS timestamptz) END, CAST(:now AS timestamptz)
                         FROM unnest(CAST(:ids AS uuid[]), CAST(:notifications AS uuid[]), CAST(:users AS uuid[]),
-                                    CAST(:emails AS text[])) WITH ORDINALITY AS d(id, notification, user_id, email, ord)
+                                    CAST(:addresses AS text[])) WITH ORDINALITY
+                             AS d(id, notification, user_id, addresses, ord)
                         ORDER BY d.ord""")
                 .param("ids", deliveryIds).param("notifications", deliveryNotification.toArray(UUID[]::new))
-                .param("users", deliveryUser.toArray(UUID[]::new)).param("emails", deliveryEmail.toArray(String[]::new))
+                .param("users", deliveryUser.toArray(UUID[]::new))
+                .param("addresses", deliveryAddresses.toArray(String[]::new))
                 .param("now", Timestamp.from(now)).update();
+    }
+
+    /** A PostgreSQL array literal of {@code values}, each quoted, for a column of arrays written through unnest. */
+    static String arrayLiteral(java.util.Collection<String> values) {
+        StringBuilder s = new StringBuilder("{");
+        for (String v : values) {
+            if (s.length() > 1) s.append(',');
+            s.append('"').append(v.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        }
+        return s.append('}').toString();
     }
 
     private static void addEmail(Map<String, String> emails, String email) {

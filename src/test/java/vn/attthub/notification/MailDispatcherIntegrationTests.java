@@ -96,7 +96,7 @@ class MailDispatcherIntegrationTests {
 
     Row row(String email) {
         return jdbc.sql("SELECT status, attempts, next_attempt_at, last_error, sent_at FROM notification_delivery"
-                        + " WHERE channel = 'EMAIL' AND email = ?").params(email)
+                        + " WHERE channel = 'EMAIL' AND ? = ANY (addresses)").params(email)
                 .query((rs, i) -> new Row(rs.getString(1), rs.getInt(2),
                         rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant(), rs.getString(4),
                         rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()))
@@ -189,7 +189,7 @@ class MailDispatcherIntegrationTests {
     @Test
     void anAddressThatCannotBeValidFailsAtOnce() throws Exception {
         String email = queueMessage();
-        jdbc.sql("UPDATE notification_delivery SET email = 'khong hop le@@example..vn' WHERE email = ?")
+        jdbc.sql("UPDATE notification_delivery SET addresses = ARRAY['khong hop le@@example..vn'] WHERE ? = ANY (addresses)")
                 .params(email).update();
         int smtpPort = freePort();
         startSmtp(smtpPort);
@@ -229,5 +229,39 @@ class MailDispatcherIntegrationTests {
             assertThat(receivedBy(email)).as(email).hasSize(1);
             assertThat(row(email).status()).isEqualTo("SENT");
         }
+    }
+
+    /**
+     * One message to every address of the agency (V123): its users and its 24/7 contact read the same e-mail; an
+     * address that cannot be valid is left out and named, and does not hold the others back.
+     */
+    @Test
+    void oneEmailReachesEveryAddressOfTheAgencyAndAMalformedOneIsLeftOut() throws Exception {
+        TestCallers c = new TestCallers(jdbc, port);
+        TestCallers.Agency agency = c.agency(c.root(), "PROVINCE", "Tỉnh Lào Cai (thư chung)");
+        TestCallers.Caller first = c.caller(agency, null);
+        TestCallers.Caller second = c.caller(agency, null);
+        NotificationsIntegrationTests.contact(jdbc, agency.id(), "IR_CONTACT_24X7", "truc-24-7@laocai.example.vn");
+        notifications.send(new Message("test-greeting", AgencyId.of(agency.id()),
+                Map.of("title", "Cảnh báo chiến dịch APT", "who", "Đội ứng cứu sự cố"), "/incidents/8", null));
+        String a = first.username() + "@test.local";
+        jdbc.sql("UPDATE notification_delivery SET addresses = addresses || 'sai dia chi@@laocai..vn'::text"
+                + " WHERE ? = ANY (addresses)").params(a).update();
+        int smtpPort = freePort();
+        startSmtp(smtpPort);
+
+        dispatcher(SETTINGS).dispatch(sender(smtpPort), Instant.now());
+
+        Row row = row(a);
+        assertThat(row.status()).isEqualTo("SENT");
+        assertThat(row.attempts()).isEqualTo(1);
+        assertThat(row.lastError()).contains("sai dia chi@@laocai..vn");
+        MimeMessage[] copies = greenMail.getReceivedMessages(); // the server keeps a copy in each mailbox
+        assertThat(copies).hasSize(3);
+        java.util.Set<String> messageIds = new java.util.HashSet<>();
+        for (MimeMessage copy : copies) messageIds.add(copy.getMessageID());
+        assertThat(messageIds).as("one message").hasSize(1);
+        assertThat(Arrays.stream(copies[0].getRecipients(RecipientType.TO)).map(Object::toString).toList())
+                .containsExactlyInAnyOrder(a, second.username() + "@test.local", "truc-24-7@laocai.example.vn");
     }
 }

@@ -71,10 +71,14 @@ class NotificationsIntegrationTests {
         assertThat(jdbc.sql("SELECT user_id FROM notification_delivery WHERE notification_id = ? AND channel = 'IN_APP'"
                         + " AND status = 'SENT'").params(id).query(UUID.class).list())
                 .containsExactlyInAnyOrder(a.userId(), b.userId());
-        List<String> emails = jdbc.sql("SELECT lower(email) FROM notification_delivery WHERE notification_id = ?"
-                + " AND channel = 'EMAIL' AND status = 'PENDING'").params(id).query(String.class).list();
+        // one e-mail to every distinct address (V123)
+        List<String> emails = jdbc.sql("SELECT lower(unnest(addresses)) FROM notification_delivery"
+                + " WHERE notification_id = ? AND channel = 'EMAIL' AND status = 'PENDING'").params(id)
+                .query(String.class).list();
         assertThat(emails).containsExactlyInAnyOrder(a.username() + "@test.local", b.username() + "@test.local",
                 "truc-24-7@soc.example.vn");
+        assertThat(jdbc.sql("SELECT count(*) FROM notification_delivery WHERE notification_id = ? AND channel = 'EMAIL'")
+                .params(id).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
@@ -144,14 +148,14 @@ class NotificationsIntegrationTests {
                 .single();
         assertThat(jdbc.sql("SELECT subject FROM notification WHERE id = ?").params(first).query(String.class).single())
                 .isEqualTo("Thông báo thử: Sự cố mã độc tại Sở Tài chính");
-        assertThat(jdbc.sql("SELECT coalesce(user_id::text, lower(email)) FROM notification_delivery "
-                + "WHERE notification_id = ?").params(first).query(String.class).list())
-                .containsExactlyInAnyOrder(a.userId().toString(), a.username() + "@test.local",
-                        "truc-lo-mot@soc.example.vn");
+        assertThat(jdbc.sql("SELECT coalesce(user_id::text, lower(array_to_string(addresses, ' '))) "
+                + "FROM notification_delivery WHERE notification_id = ?").params(first).query(String.class).list())
+                .containsExactlyInAnyOrder(a.userId().toString(),
+                        a.username() + "@test.local truc-lo-mot@soc.example.vn");
         UUID second = jdbc.sql("SELECT id FROM notification WHERE dedup_key = ?").params(key + ":2").query(UUID.class)
                 .single();
-        assertThat(jdbc.sql("SELECT coalesce(user_id::text, lower(email)) FROM notification_delivery "
-                + "WHERE notification_id = ?").params(second).query(String.class).list())
+        assertThat(jdbc.sql("SELECT coalesce(user_id::text, lower(array_to_string(addresses, ' '))) "
+                + "FROM notification_delivery WHERE notification_id = ?").params(second).query(String.class).list())
                 .containsExactlyInAnyOrder(b.userId().toString(), b.username() + "@test.local");
         assertThat(jdbc.sql("SELECT count(*) FROM notification_delivery d JOIN notification n ON n.id = d.notification_id "
                 + "WHERE n.dedup_key = ?").params(key + ":sent-before").query(Long.class).single())
