@@ -21,18 +21,7 @@ public class AgencyMembers {
     public record Member(UserId id, String username, String fullName, String email) {
     }
 
-    /** Enabled users whose home agency is {@code agency}, by username. */
-    public List<Member> of(AgencyId agency) {
-        return jdbc.sql("""
-                        SELECT id, username, full_name, email FROM app_user
-                        WHERE agency_id = :agency AND enabled ORDER BY lower(username)""")
-                .param("agency", agency.value())
-                .query((rs, i) -> new Member(UserId.of(rs.getObject(1, UUID.class)), rs.getString(2),
-                        rs.getString(3), rs.getString(4)))
-                .list();
-    }
-
-    /** {@link #of} for several agencies in one query: each agency's enabled users, by username. */
+    /** The enabled users whose home agency is one of {@code agencies}, in one query, by agency and username. */
     public java.util.Map<AgencyId, List<Member>> of(java.util.Collection<AgencyId> agencies) {
         java.util.Map<AgencyId, List<Member>> out = new java.util.HashMap<>();
         if (agencies.isEmpty()) return out;

@@ -453,31 +453,32 @@ class Incidents {
                 .addValue("lead", column("uuid", rows, NoticeRows::lead));
         named.update(INSERT_INCIDENTS, incidents);
 
-        List<Object[]> recipients = new ArrayList<>(); // incident, agency, role, delivered at
-        List<Object[]> clocks = new ArrayList<>();     // id, incident, kind, agency, due, satisfied, basis
+        record Addressed(NoticeRows notice, IncidentRouting.Recipient recipient) {
+        }
+        record Timed(UUID incident, Clock clock) {
+        }
+        List<Addressed> recipients = new ArrayList<>();
+        List<Timed> clocks = new ArrayList<>();
         for (NoticeRows r : rows) {
-            for (IncidentRouting.Recipient x : r.recipients()) {
-                recipients.add(new Object[]{r.id(), x.agency().value(), x.role().name(), r.reported().toString()});
-            }
-            for (Clock c : r.clocks()) {
-                clocks.add(new Object[]{c.id(), r.id(), c.kind().name(), c.agency() == null ? null : c.agency().value(),
-                        c.due().toString(), c.satisfied() == null ? null : c.satisfied().toString(), c.kind().basis});
-            }
+            for (IncidentRouting.Recipient x : r.recipients()) recipients.add(new Addressed(r, x));
+            for (Clock c : r.clocks()) clocks.add(new Timed(r.id(), c));
         }
         MapSqlParameterSource parties = new MapSqlParameterSource()
                 .addValue("id", incidents.getValue("id"))
                 .addValue("reported", incidents.getValue("reported"))
-                .addValue("recIncidents", column("uuid", recipients, x -> x[0]))
-                .addValue("recAgencies", column("uuid", recipients, x -> x[1]))
-                .addValue("recRoles", column("text", recipients, x -> x[2]))
-                .addValue("recAt", column("text", recipients, x -> x[3]))
-                .addValue("clockIds", column("uuid", clocks, x -> x[0]))
-                .addValue("clockIncidents", column("uuid", clocks, x -> x[1]))
-                .addValue("clockKinds", column("text", clocks, x -> x[2]))
-                .addValue("clockAgencies", column("uuid", clocks, x -> x[3]))
-                .addValue("clockDue", column("text", clocks, x -> x[4]))
-                .addValue("clockSatisfied", column("text", clocks, x -> x[5]))
-                .addValue("clockBasis", column("text", clocks, x -> x[6]))
+                .addValue("recIncidents", column("uuid", recipients, x -> x.notice().id()))
+                .addValue("recAgencies", column("uuid", recipients, x -> x.recipient().agency().value()))
+                .addValue("recRoles", column("text", recipients, x -> x.recipient().role().name()))
+                .addValue("recAt", column("text", recipients, x -> x.notice().reported().toString()))
+                .addValue("clockIds", column("uuid", clocks, x -> x.clock().id()))
+                .addValue("clockIncidents", column("uuid", clocks, Timed::incident))
+                .addValue("clockKinds", column("text", clocks, x -> x.clock().kind().name()))
+                .addValue("clockAgencies", column("uuid", clocks,
+                        x -> x.clock().agency() == null ? null : x.clock().agency().value()))
+                .addValue("clockDue", column("text", clocks, x -> x.clock().due().toString()))
+                .addValue("clockSatisfied", column("text", clocks,
+                        x -> x.clock().satisfied() == null ? null : x.clock().satisfied().toString()))
+                .addValue("clockBasis", column("text", clocks, x -> x.clock().kind().basis))
                 .addValue("eventId", column("int8", rows, NoticeRows::eventId))
                 .addValue("actor", column("text", rows, NoticeRows::actor))
                 .addValue("actorUser", column("uuid", rows, NoticeRows::actorUser))

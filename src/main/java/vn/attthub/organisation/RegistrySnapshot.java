@@ -31,7 +31,7 @@ public final class RegistrySnapshot {
     private final Map<AgencyRoleKind, Map<UUID, List<Term>>> roles;
 
     /** A term of a role: {@code holder} holds it from {@code from} to {@code to} (inclusive, null: open). */
-    record Term(AgencyRoleKind role, Agency holder, UUID forAgency, LocalDate from, LocalDate to) {
+    private record Term(Agency holder, LocalDate from, LocalDate to) {
         boolean validOn(LocalDate date) {
             return !from.isAfter(date) && (to == null || !to.isBefore(date));
         }
@@ -49,7 +49,7 @@ public final class RegistrySnapshot {
             if (holder == null) continue; // cannot happen (foreign key), and a holder nobody can name serves no one
             byRole.computeIfAbsent(r.role(), k -> new HashMap<>())
                     .computeIfAbsent(r.forAgency(), k -> new ArrayList<>())
-                    .add(new Term(r.role(), holder, r.forAgency(), r.from(), r.to()));
+                    .add(new Term(holder, r.from(), r.to()));
         }
         byRole.values().forEach(served -> served.replaceAll((k, terms) -> {
             terms.sort(LATEST_FIRST);
@@ -78,7 +78,7 @@ public final class RegistrySnapshot {
 
     /** The agency holding {@code role} for {@code forAgency} (null for national roles) on {@code date}. */
     public Optional<AgencySummary> holderOf(AgencyRoleKind role, AgencyId forAgency, LocalDate date) {
-        return first(role, forAgency == null ? null : forAgency.value(), date).map(RegistrySnapshot::summary);
+        return first(role, forAgency == null ? null : forAgency.value(), date).map(t -> summary(t.holder()));
     }
 
     /**
@@ -92,7 +92,7 @@ public final class RegistrySnapshot {
         String[] ancestors = served.path().substring(1).split("/"); // "/root/.../self/": root first, self last
         for (int i = ancestors.length - 1; i >= 0; i--) {
             Optional<Term> term = first(role, UUID.fromString(ancestors[i]), date);
-            if (term.isPresent()) return term.map(RegistrySnapshot::summary);
+            if (term.isPresent()) return term.map(t -> summary(t.holder()));
         }
         return Optional.empty();
     }
@@ -126,10 +126,6 @@ public final class RegistrySnapshot {
             if (t.validOn(date)) return Optional.of(t);
         }
         return Optional.empty();
-    }
-
-    private static AgencySummary summary(Term term) {
-        return summary(term.holder());
     }
 
     static AgencySummary summary(Agency a) {
